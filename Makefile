@@ -1,0 +1,61 @@
+# Giảm nghèo — the commands a developer and CI use. See README.md.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup install static migrate demo test test-postgres lint format messages bench clean
+
+run: setup ## A working site on SQLite with the demo data, on http://$(HOST)
+	@echo ""
+	@echo "  Giảm nghèo is running on http://$(HOST)/   (admin: http://$(HOST)/admin/)"
+	@$(MANAGE) load_demo | tail -n +2
+	@echo ""
+	$(MANAGE) runserver $(HOST)
+
+setup: install static migrate demo
+
+install: $(VENV)/.installed frontend/node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json
+	cd frontend && npm install --no-audit --no-fund --loglevel=error && mkdir -p node_modules
+	touch $@
+
+static: install ## Copy the npm libraries into static files and collect them
+	$(BIN)/python scripts/copy_frontend.py
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+migrate: install
+	$(MANAGE) migrate --noinput --verbosity 0
+	$(MANAGE) import_units
+
+demo: migrate
+	$(MANAGE) load_demo > /dev/null
+
+test: install ## The whole suite (SQLite unless DATABASE_URL is set)
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install ## Refresh locale/vi from the code, then compile every catalogue
+	$(MANAGE) makemessages --locale vi --no-obsolete --ignore '.venv/*' --ignore 'var/*' \
+		--ignore 'frontend/*' --ignore 'locale/*' --ignore 'tests/*' --ignore 'bench/*'
+	$(MANAGE) makemessages --locale vi --domain djangojs --no-obsolete --ignore '.venv/*' \
+		--ignore 'var/*' --ignore 'frontend/*' --ignore 'locale/*'
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf var/static

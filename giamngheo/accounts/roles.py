@@ -1,0 +1,181 @@
+"""The roles of DESIGN.md §2 as Wagtail groups with their permissions.
+
+Roles are data kept in step by ``sync_roles`` (run after every migrate and by
+``manage.py sync_roles``): adding a permission here and migrating is enough.
+Scoping by unit is separate (``accounts.scoping``); a role only says which
+actions its members may take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+# Every domain model a unit reports on; each later app adds its own here.
+UNIT_RECORDS = ["broadcasts.broadcast"]
+VIEW_UNITS = ["units.view_unit", "units.view_unitsuccession"]
+
+
+def _crud(models: list[str]) -> list[str]:
+    return [
+        f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    ]
+
+
+def _view(models: list[str]) -> list[str]:
+    return [f"{m.split('.')[0]}.view_{m.split('.')[1]}" for m in models]
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    name: str  # the group's name, shown in the admin: Vietnamese by design
+    permissions: tuple[str, ...]
+    page_permissions: tuple[str, ...] = ()
+    collection_permissions: tuple[str, ...] = ()
+    description: str = ""
+
+
+ROLES = [
+    Role(
+        "system_admin",
+        "Quản trị hệ thống",
+        (
+            ACCESS_ADMIN,
+            *VIEW_UNITS,
+            "units.change_unit",
+            "units.add_unitsuccession",
+            "accounts.add_user",
+            "accounts.change_user",
+            "accounts.delete_user",
+            "auth.add_group",
+            "auth.change_group",
+            "auth.delete_group",
+            *_crud(UNIT_RECORDS),
+        ),
+        description=_("Everything, users and settings."),
+    ),
+    Role(
+        "province_staff",
+        "Cán bộ tỉnh",
+        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS)),
+        description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
+    ),
+    Role(
+        "leader",
+        "Lãnh đạo / Ban chỉ đạo",
+        (ACCESS_ADMIN, *VIEW_UNITS, *_view(UNIT_RECORDS)),
+        description=_("Dashboards and reports, read-only."),
+    ),
+    Role(
+        "district_officer",
+        "Cán bộ huyện",
+        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS)),
+        description=_("Own district and its communes."),
+    ),
+    Role(
+        "commune_officer",
+        "Cán bộ xã",
+        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS)),
+        description=_("Own commune only."),
+    ),
+    Role(
+        "editor",
+        "Biên tập viên",
+        (ACCESS_ADMIN,),
+        page_permissions=("add_page", "change_page"),
+        collection_permissions=(
+            "add_image",
+            "change_image",
+            "choose_image",
+            "add_document",
+            "change_document",
+            "choose_document",
+        ),
+        description=_("Writes portal content; an approver publishes it."),
+    ),
+    Role(
+        "approver",
+        "Duyệt bài",
+        (ACCESS_ADMIN,),
+        page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+        collection_permissions=(
+            "add_image",
+            "change_image",
+            "choose_image",
+            "delete_image",
+            "add_document",
+            "change_document",
+            "choose_document",
+            "delete_document",
+        ),
+        description=_("Reviews and publishes portal content."),
+    ),
+]
+ROLE_BY_CODE = {role.code: role for role in ROLES}
+
+
+def role_group(code: str) -> Group:
+    return Group.objects.get(name=ROLE_BY_CODE[code].name)
+
+
+def _permissions(names: tuple[str, ...]) -> list[Permission]:
+    query = Q(pk__in=[])
+    for name in names:
+        app_label, codename = name.split(".")
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    found = list(Permission.objects.filter(query))
+    if len(found) != len(set(names)):
+        known = {f"{p.content_type.app_label}.{p.codename}" for p in found}
+        missing = sorted(set(names) - known)
+        raise LookupError(f"Unknown permissions for roles: {missing}")
+    return found
+
+
+def sync_roles() -> list[Group]:
+    """Create or update one group per role; idempotent."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root_pages = list(Page.objects.filter(depth=2))
+    root_collection = Collection.get_first_root_node()
+    groups = []
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        group.permissions.set(_permissions(role.permissions))
+        for page in root_pages:
+            for codename in role.page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=page,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )
+        if root_collection is not None:
+            for codename in role.collection_permissions:
+                app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=Permission.objects.get(
+                        content_type__app_label=app_label, codename=codename
+                    ),
+                )
+        groups.append(group)
+    return groups
+
+
+def sync_roles_after_migrate(sender, using="default", **kwargs) -> None:
+    # Only once every app has its permissions: accounts migrates early.
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    sync_roles()

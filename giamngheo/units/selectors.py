@@ -1,0 +1,40 @@
+"""Reads over administrative units."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count
+
+from .models import Unit, UnitLevel, UnitQuerySet
+
+
+def units_in_force(*, on: datetime.date, province_code: str | None = None) -> UnitQuerySet:
+    units = Unit.objects.in_force(on)
+    return units.of_province(province_code) if province_code else units
+
+
+def count_by_level(*, province_code: str, on: datetime.date) -> dict[str, int]:
+    """``{"province": 1, "district": 9, "commune": 141}`` for the map in force on ``on``."""
+    counts = dict(
+        units_in_force(on=on, province_code=province_code)
+        .values_list("level")
+        .annotate(n=Count("pk"))
+        .values_list("level", "n")
+    )
+    return {level.value: counts.get(level.value, 0) for level in UnitLevel}
+
+
+def current_successors(unit: Unit, *, on: datetime.date) -> list[Unit]:
+    """The units in force on ``on`` that ``unit``'s territory went to (itself if in force)."""
+    frontier, seen, result = [unit], {unit.pk}, []
+    while frontier:
+        step = frontier.pop()
+        if step.is_in_force(on):
+            result.append(step)
+            continue
+        for successor in Unit.objects.filter(precursions__predecessor=step):
+            if successor.pk not in seen:
+                seen.add(successor.pk)
+                frontier.append(successor)
+    return sorted(result, key=lambda u: u.sort_name)
