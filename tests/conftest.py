@@ -10,6 +10,7 @@ import pytest
 
 from giamngheo.units.models import Unit
 from giamngheo.units.services import import_units
+from tests.accounts.factories import UserFactory
 
 HUE = "46"
 # Days on which each of the three maps of Huế is in force.
@@ -35,5 +36,42 @@ def hue_units(db):
     ensure_hue_units()
 
 
+@pytest.fixture
+def wagtail_tree(db):
+    """Wagtail's root page, root collection and locale, which its migrations create.
+
+    A transactional test (the browser tests) flushes every table afterwards,
+    these rows included; the next one puts them back here.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code="vi")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def unit(code: str, on: datetime.date = ON_2021_MAP) -> Unit:
     return Unit.objects.in_force(on).get(code=code)
+
+
+# One user per role; the district is Phú Vang (478), the commune Phú Đa (19942).
+@pytest.fixture
+def province_staff(hue_units):
+    return UserFactory(role="province_staff", unit=unit("46"))
+
+
+@pytest.fixture
+def leader(hue_units):
+    return UserFactory(role="leader", unit=unit("46"))
+
+
+@pytest.fixture
+def district_officer(hue_units):
+    return UserFactory(role="district_officer", unit=unit("478"))
+
+
+@pytest.fixture
+def commune_officer(hue_units):
+    return UserFactory(role="commune_officer", unit=unit("19942"))

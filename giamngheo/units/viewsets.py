@@ -37,6 +37,10 @@ class UnitFilterSet(WagtailFilterSet):
 class ChildrenColumn(Column):
     """A link to the units directly below, on the same date."""
 
+    def __init__(self, *args, on: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.on = on
+
     def get_value(self, instance):
         return instance
 
@@ -45,8 +49,7 @@ class ChildrenColumn(Column):
         if instance.level == UnitLevel.COMMUNE:
             context["value"] = ""
             return context
-        on = parent_context["view"].selected_date
-        query = urlencode({"parent": instance.code, "on": on.isoformat()})
+        query = urlencode({"parent": instance.code, "on": self.on.isoformat()})
         url = f"{reverse('units:index')}?{query}"
         context["value"] = format_html('<a href="{}">{}</a>', url, _("Units below"))
         return context
@@ -93,7 +96,7 @@ class UnitIndexView(generic.IndexView):
             Column("parent", label=_("Parent unit")),
             DateColumn("valid_from", label=_("Valid from"), sort_key="valid_from"),
             DateColumn("valid_to", label=_("Valid to"), sort_key="valid_to"),
-            ChildrenColumn("children", label=_("Units below")),
+            ChildrenColumn("children", label=_("Units below"), on=self.selected_date),
         ]
 
 
@@ -104,6 +107,7 @@ class UnitViewSet(ModelViewSet):
     menu_order = 900
     add_to_settings_menu = True
     index_view_class = UnitIndexView
+    list_per_page = 100  # a district's communes on one page
     filterset_class = UnitFilterSet
     search_fields = ["name"]  # searched by UnitIndexView.search_queryset
     inspect_view_enabled = True

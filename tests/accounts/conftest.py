@@ -1,32 +1,11 @@
 import pytest
 
-from tests.accounts.factories import UserFactory
 from tests.broadcasts.factories import BroadcastFactory
 from tests.conftest import unit
 
 # Phú Vang district (478) with its communes Phú Đa (19942) and Phú Thuận (19903);
 # A Ngo (20068) is in A Lưới district (481).
 PHU_VANG, PHU_DA, PHU_THUAN, A_NGO = "478", "19942", "19903", "20068"
-
-
-@pytest.fixture
-def province_staff(hue_units):
-    return UserFactory(role="province_staff", unit=unit("46"))
-
-
-@pytest.fixture
-def leader(hue_units):
-    return UserFactory(role="leader", unit=unit("46"))
-
-
-@pytest.fixture
-def district_officer(hue_units):
-    return UserFactory(role="district_officer", unit=unit(PHU_VANG))
-
-
-@pytest.fixture
-def commune_officer(hue_units):
-    return UserFactory(role="commune_officer", unit=unit(PHU_DA))
 
 
 @pytest.fixture
