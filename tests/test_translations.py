@@ -11,13 +11,13 @@ from django.core.management import call_command
 
 ROOT = Path(settings.BASE_DIR)
 sys.path.insert(0, str(ROOT / "scripts"))
-import wagtail_catalog  # noqa: E402
+import upstream_catalog  # noqa: E402
 
 
-def test_every_wagtail_admin_msgid_has_a_vietnamese_translation():
+def test_every_wagtail_and_django_admin_msgid_has_a_vietnamese_translation():
     missing = {
-        domain: [e.msgid for e in wagtail_catalog.missing_entries(domain)]
-        for domain in wagtail_catalog.DOMAINS
+        domain: [e.msgid for e in upstream_catalog.missing_entries(domain)]
+        for domain in upstream_catalog.DOMAINS
     }
     assert missing == {"django": [], "djangojs": []}
 

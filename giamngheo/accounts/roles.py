@@ -64,7 +64,7 @@ ROLES = [
     Role(
         "province_staff",
         "Cán bộ tỉnh",
-        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS)),
+        (ACCESS_ADMIN, *VIEW_UNITS, "units.add_unitsuccession", *_crud(UNIT_RECORDS)),
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
     ),
     Role(

@@ -21,9 +21,9 @@ from giamngheo.core.text import collation_string, fold
 
 
 class UnitLevel(models.TextChoices):
-    PROVINCE = "province", _("Province")
-    DISTRICT = "district", _("District")
-    COMMUNE = "commune", _("Commune")
+    PROVINCE = "province", _("Province level")
+    DISTRICT = "district", _("District level")
+    COMMUNE = "commune", _("Commune level")
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):

@@ -11,7 +11,8 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput
@@ -82,6 +83,19 @@ class UnitIndexView(generic.IndexView):
         return queryset.search(self.search_query) if self.is_searching else queryset
 
     @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.request.user.has_perm("units.add_unitsuccession"):
+            buttons.append(
+                HeaderButton(
+                    _("Import successions (CSV)"),
+                    url=reverse("units_import_succession"),
+                    icon_name="upload",
+                )
+            )
+        return buttons
+
+    @cached_property
     def columns(self):
         return [
             TitleColumn(
@@ -94,13 +108,16 @@ class UnitIndexView(generic.IndexView):
             Column("get_level_display", label=_("Level")),
             Column("kind", label=_("Kind")),
             Column("parent", label=_("Parent unit")),
-            DateColumn("valid_from", label=_("Valid from"), sort_key="valid_from"),
-            DateColumn("valid_to", label=_("Valid to"), sort_key="valid_to"),
+            # Plain dates (dd/mm/yyyy): "5 years ago" says little about a legal map.
+            Column("valid_from", label=_("Valid from"), sort_key="valid_from"),
+            Column("valid_to", label=_("Valid to"), sort_key="valid_to"),
             ChildrenColumn("children", label=_("Units below"), on=self.selected_date),
         ]
 
 
 class UnitViewSet(ModelViewSet):
+    """Read and correct units; the import commands keep them in step with the maps."""
+
     model = Unit
     icon = "site"
     menu_label = _("Administrative units")

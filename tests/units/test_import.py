@@ -44,7 +44,7 @@ def test_second_import_changes_nothing():
 
 def test_import_command_reports_nothing_to_do_on_a_second_run(capsys):
     call_command("import_units", "--province", "46")
-    assert "nothing to do" in capsys.readouterr().out
+    assert "không có gì thay đổi" in capsys.readouterr().out
 
 
 def test_renamed_district_gets_a_new_version_linked_to_the_old_one():
@@ -99,7 +99,7 @@ def test_import_of_another_province_leaves_hue_alone():
 def test_unknown_province_is_refused_with_a_message():
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="99"):
+    with pytest.raises(CommandError, match="mã 99"):
         call_command("import_units", "--province", "99")
 
 

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from giamngheo.units.services import SuccessionImportError, import_successions_file
 
@@ -13,11 +14,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, csv_file, **options):
         if not csv_file.is_file():
-            raise CommandError(f"{csv_file}: no such file.")
+            raise CommandError(_("%(file)s: no such file.") % {"file": csv_file})
         try:
             report = import_successions_file(csv_file)
         except UnicodeDecodeError as error:
-            raise CommandError(f"{csv_file}: not a UTF-8 CSV file.") from error
+            raise CommandError(
+                _("%(file)s: not a CSV file in UTF-8.") % {"file": csv_file}
+            ) from error
         except SuccessionImportError as error:
-            raise CommandError("Nothing was imported.\n" + "\n".join(error.errors)) from error
-        self.stdout.write(f"{report.successions} successions recorded.")
+            raise CommandError("\n".join([_("Nothing was recorded."), *error.errors])) from error
+        self.stdout.write(_("%(count)d successions recorded.") % {"count": report.successions})

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from giamngheo.units.divisions import province_code, unit_maps
 from giamngheo.units.services import import_units
@@ -29,13 +30,14 @@ class Command(BaseCommand):
         try:
             code = province_code(province)
         except ValueError as error:
-            raise CommandError(f"--province: “{province}” is not a province code.") from error
+            raise CommandError(
+                _("--province: “%(value)s” is not a province code.") % {"value": province}
+            ) from error
         chosen = [m for m in unit_maps() if not maps or m.key in maps]
         report = import_units(province_code=code, maps=chosen)
         for note in report.notes:
             self.stderr.write(note)
         if report.created == 0 and report.notes and len(report.notes) == len(chosen):
-            raise CommandError(f"No map has a province with code {code}.")
-        self.stdout.write(
-            f"Province {code}: {report.summary()}" + (" (nothing to do)" if report.is_empty else "")
-        )
+            raise CommandError(_("No map has a province with code %(code)s.") % {"code": code})
+        line = _("Province %(code)s: %(summary)s") % {"code": code, "summary": report.summary()}
+        self.stdout.write(line + (" " + _("(nothing to do)") if report.is_empty else ""))

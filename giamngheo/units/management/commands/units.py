@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from giamngheo.units.divisions import province_code
 from giamngheo.units.selectors import count_by_level
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         try:
             day = datetime.date.fromisoformat(on) if on else datetime.date.today()
         except ValueError as error:
-            raise CommandError(f"--on: “{on}” is not a date (YYYY-MM-DD).") from error
+            raise CommandError(
+                _("--on: “%(value)s” is not a date (YYYY-MM-DD).") % {"value": on}
+            ) from error
         for level, count in count_by_level(province_code=province_code(province), on=day).items():
             self.stdout.write(f"{level}: {count}")

@@ -1,14 +1,15 @@
-"""Keep Wagtail's Vietnamese admin catalogue complete.
+"""Keep the Vietnamese catalogue of Wagtail's admin (and of Django) complete.
 
 Wagtail ships an English catalogue with every msgid its admin uses, but its
-Vietnamese catalogue translates only a small part of them.  The project fills
-the gap in ``locale/wagtail/vi/LC_MESSAGES/{django,djangojs}.po``.
+Vietnamese catalogue translates only a small part of them; Django's own
+Vietnamese catalogue misses some too (time spans, some form errors).  The
+project fills the gap in ``locale/upstream/vi/LC_MESSAGES/{django,djangojs}.po``.
 
-    python scripts/wagtail_catalog.py missing OUT.po   # msgids still to translate
-    python scripts/wagtail_catalog.py coverage         # per-domain coverage figures
+    python scripts/upstream_catalog.py missing OUT.po   # msgids still to translate
+    python scripts/upstream_catalog.py coverage         # coverage figures
 
-After a Wagtail upgrade run ``missing``, translate the new entries, append them
-to the project's Wagtail catalogue (``msgcat``) and run ``make messages``.
+After a Wagtail or Django upgrade run ``missing``, translate the new entries,
+append them to the upstream catalogue (``msgcat``) and run ``make messages``.
 """
 
 from __future__ import annotations
@@ -20,14 +21,27 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_WAGTAIL_CATALOGUE = ROOT / "locale" / "wagtail" / "vi" / "LC_MESSAGES"
+PROJECT_UPSTREAM_CATALOGUE = ROOT / "locale" / "upstream" / "vi" / "LC_MESSAGES"
 DOMAINS = ("django", "djangojs")
 
 
-def wagtail_root() -> Path:
-    import wagtail
+def _package_dir(name: str) -> Path:
+    module = __import__(name)
+    return Path(module.__file__).parent
 
-    return Path(wagtail.__file__).parent
+
+def catalogue_dirs() -> list[Path]:
+    """Folders holding a ``locale/`` of the admin staff meet: Wagtail's, and Django's
+    core, auth and contenttypes ones (django.contrib.admin is not installed)."""
+    wagtail = _package_dir("wagtail")
+    django = _package_dir("django")
+    wagtail_dirs = sorted({p.parents[3] for p in wagtail.rglob("locale/en/LC_MESSAGES/*.po")})
+    return [
+        *wagtail_dirs,
+        django / "conf",
+        django / "contrib" / "auth",
+        django / "contrib" / "contenttypes",
+    ]
 
 
 Key = tuple[str | None, str]
@@ -35,16 +49,22 @@ Key = tuple[str | None, str]
 
 def source_entries(domain: str) -> Iterator[polib.POEntry]:
     """Every msgid of Wagtail's English catalogues for ``domain``."""
-    for en in sorted(wagtail_root().rglob(f"locale/en/LC_MESSAGES/{domain}.po")):
+    for folder in catalogue_dirs():
+        en = folder / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
+        if not en.exists():
+            continue
         for entry in polib.pofile(str(en)):
             if not entry.obsolete:
                 yield entry
 
 
 def translated_keys(domain: str) -> set[Key]:
-    """Keys translated by Wagtail's own vi catalogues or by the project's."""
-    files = list(wagtail_root().rglob(f"locale/vi/LC_MESSAGES/{domain}.po"))
-    ours = PROJECT_WAGTAIL_CATALOGUE / f"{domain}.po"
+    """Keys translated by the packages' own vi catalogues or by the project's."""
+    files = [
+        folder / "locale" / "vi" / "LC_MESSAGES" / f"{domain}.po" for folder in catalogue_dirs()
+    ]
+    files = [path for path in files if path.exists()]
+    ours = PROJECT_UPSTREAM_CATALOGUE / f"{domain}.po"
     if ours.exists():
         files.append(ours)
     keys: set[Key] = set()
@@ -69,7 +89,7 @@ def missing_entries(domain: str) -> list[polib.POEntry]:
 
 
 def coverage() -> dict[str, tuple[int, int]]:
-    """``{domain: (translated, total)}`` over Wagtail's admin msgids."""
+    """``{domain: (translated, total)}`` over the admin's msgids."""
     result = {}
     for domain in DOMAINS:
         keys = {(e.msgctxt, e.msgid) for e in source_entries(domain)}

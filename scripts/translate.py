@@ -1,0 +1,39 @@
+"""Fill Vietnamese translations into locale/vi from a small Python dict.
+
+    python scripts/translate.py FILE.py   # FILE.py defines T = {msgid: msgstr}
+
+A convenience for developers adding a handful of strings; fuzzy flags on the
+given msgids are cleared.  Run ``make messages`` afterwards to compile.
+"""
+
+import runpy
+import sys
+from pathlib import Path
+
+import polib
+
+CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+
+
+def main(path: str) -> int:
+    translations = runpy.run_path(path)["T"]
+    po = polib.pofile(str(CATALOGUE))
+    for entry in po:
+        if entry.msgid in translations:
+            value = translations[entry.msgid]
+            if entry.msgid_plural:
+                entry.msgstr_plural = {0: value}
+            else:
+                entry.msgstr = value
+            if entry.fuzzy:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
+    po.save()
+    left = [e.msgid for e in po if not e.obsolete and (not e.translated() or e.fuzzy)]
+    for msgid in left:
+        print(f"untranslated: {msgid!r}")
+    return 1 if left else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
