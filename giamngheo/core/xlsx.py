@@ -1,0 +1,236 @@
+"""Reading and writing the Excel files staff exchange with the system.
+
+Imports follow one shape: read every row, validate each against its columns,
+and report every bad row with its number and the column at fault; the caller
+then writes all rows in one transaction, or only the valid ones when the user
+chose so.  Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils.exceptions import InvalidFileException
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_ROWS = 50_000
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (not Excel, wrong columns, empty)."""
+
+
+class CellError(ValueError):
+    """Raised by a column parser with the message the user reads."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # the header text in the template, already translated
+    parse: Callable[[Any], Any] = lambda value: value
+    required: bool = True
+    example: Any = ""
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Row %(row)d, column “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    values: dict[str, Any]
+
+
+@dataclass
+class ParseResult:
+    rows: list[ParsedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def bad_rows(self) -> set[int]:
+        return {error.row for error in self.errors}
+
+    def valid_rows(self) -> list[ParsedRow]:
+        bad = self.bad_rows
+        return [row for row in self.rows if row.number not in bad]
+
+    def add_error(self, row: int, column: Column | str, message: str) -> None:
+        header = column.header if isinstance(column, Column) else column
+        self.errors.append(RowError(row, header, message))
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_rows(upload, columns: Sequence[Column]) -> ParseResult:
+    """Parse the first sheet of ``upload`` against ``columns`` (matched by header)."""
+    data = upload.read() if hasattr(upload, "read") else upload
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ImportFileError(
+            _("The file is not an Excel workbook (.xlsx). Use the template.")
+        ) from error
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None:
+        raise ImportFileError(_("The file is empty."))
+    names = [str(cell).strip() if cell is not None else "" for cell in header]
+    positions: dict[str, int] = {}
+    missing = []
+    for column in columns:
+        if column.header in names:
+            positions[column.key] = names.index(column.header)
+        elif column.required:
+            missing.append(column.header)
+    if missing:
+        raise ImportFileError(
+            _("Missing columns: %(columns)s. Use the template.")
+            % {"columns": ", ".join(f"“{name}”" for name in missing)}
+        )
+
+    result = ParseResult()
+    for number, cells in enumerate(rows, start=2):
+        if number > MAX_ROWS + 1:
+            raise ImportFileError(
+                _("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS}
+            )
+        if all(_is_blank(cell) for cell in cells):
+            continue
+        values: dict[str, Any] = {}
+        for column in columns:
+            position = positions.get(column.key)
+            raw = cells[position] if position is not None and position < len(cells) else None
+            if _is_blank(raw):
+                if column.required:
+                    result.add_error(number, column, _("is empty"))
+                values[column.key] = None
+                continue
+            try:
+                values[column.key] = column.parse(raw)
+            except CellError as error:
+                result.add_error(number, column, str(error))
+        result.rows.append(ParsedRow(number, values))
+    workbook.close()
+    if not result.rows:
+        raise ImportFileError(_("The file has no data rows."))
+    return result
+
+
+# Parsers used by several imports.
+
+
+def parse_text(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def parse_code(value: Any) -> str:
+    """A unit code: Excel may turn "00097" into the number 97."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse_date(value: Any) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise CellError(_("“%(value)s” is not a date (dd/mm/yyyy)") % {"value": text})
+
+
+def parse_positive_int(value: Any) -> int:
+    try:
+        number = float(str(value).replace(",", "."))
+    except ValueError as error:
+        raise CellError(_("“%(value)s” is not a number") % {"value": value}) from error
+    if not number.is_integer() or number <= 0:
+        raise CellError(_("must be a whole number above 0"))
+    return int(number)
+
+
+def choice_parser(choices: Iterable[tuple[str, str]]) -> Callable[[Any], str]:
+    """Accept a choice by its label (as in the template) or its stored value."""
+    by_text = {}
+    for value, label in choices:
+        by_text[str(label).strip().lower()] = value
+        by_text[str(value).lower()] = value
+    labels = ", ".join(str(label) for _value, label in choices)
+
+    def parse(raw: Any) -> str:
+        key = str(raw).strip().lower()
+        if key not in by_text:
+            raise CellError(
+                _("“%(value)s” is not one of: %(choices)s") % {"value": raw, "choices": labels}
+            )
+        return by_text[key]
+
+    return parse
+
+
+# Writing.
+
+
+def workbook_response(
+    *, filename: str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
+) -> HttpResponse:
+    """An .xlsx download with one sheet per ``(title, headers, rows)``."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE5F0")
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append(list(headers))
+        for cell in sheet[1]:
+            cell.font, cell.fill = bold, fill
+        for row in rows:
+            sheet.append(list(row))
+        for index, header in enumerate(headers, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = max(12, len(str(header)) + 4)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def template_response(*, filename: str, columns: Sequence[Column]) -> HttpResponse:
+    """The import template: the headers and one example row."""
+    return workbook_response(
+        filename=filename,
+        sheets=[
+            (_("Data"), [c.header for c in columns], [[c.example for c in columns]]),
+        ],
+    )
