@@ -227,10 +227,15 @@ def workbook_response(
 
 
 def template_response(*, filename: str, columns: Sequence[Column]) -> HttpResponse:
-    """The import template: the headers and one example row."""
+    """The import template: the headers to fill in, and an example on a second sheet.
+
+    The example is kept off the data sheet so that it is never imported by mistake.
+    """
+    headers = [c.header for c in columns]
     return workbook_response(
         filename=filename,
         sheets=[
-            (_("Data"), [c.header for c in columns], [[c.example for c in columns]]),
+            (_("Data"), headers, []),
+            (_("Example"), headers, [[c.example for c in columns]]),
         ],
     )
