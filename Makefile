@@ -40,6 +40,7 @@ demo: migrate
 	$(MANAGE) load_demo > /dev/null
 
 test: install ## The whole suite (SQLite unless DATABASE_URL is set)
+	$(BIN)/python scripts/copy_frontend.py
 	$(BIN)/pytest
 
 lint: install
@@ -56,6 +57,10 @@ messages: install ## Refresh locale/vi from the code, then compile every catalog
 	$(MANAGE) makemessages --locale vi --domain djangojs --no-obsolete --ignore '.venv/*' \
 		--ignore 'var/*' --ignore 'frontend/*' --ignore 'locale/*'
 	$(MANAGE) compilemessages --ignore '.venv/*'
+
+bench: $(VENV)/.installed ## National-scale data on PostgreSQL and SQLite, then time the indicators
+	$(BIN)/python bench/generate.py
+	$(BIN)/python bench/bench_indicators.py
 
 clean:
 	rm -rf var/static

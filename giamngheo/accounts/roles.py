@@ -16,8 +16,32 @@ from django.utils.translation import gettext_lazy as _
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 # Every domain model a unit reports on; each later app adds its own here.
-UNIT_RECORDS = ["broadcasts.broadcast"]
+UNIT_RECORDS = [
+    "broadcasts.broadcast",
+    "training.trainingcourse",
+    "training.attendance",
+    "training.cadre",
+]
 VIEW_UNITS = ["units.view_unit", "units.view_unitsuccession"]
+# Communication plans: districts draft and submit them, the province approves
+# (Wagtail publishes on approval, so approvers need "publish") and may lock.
+PLANS = ["plans.communicationplan"]
+APPROVE_PLANS = [
+    "plans.publish_communicationplan",
+    "plans.lock_communicationplan",
+    "plans.unlock_communicationplan",
+]
+# The signed plan is a Wagtail document: upload it and pick it in the form.
+PLAN_DOCUMENTS = ("add_document", "choose_document")
+# Reading the KPI dashboard; managing periods, indicators and targets.
+VIEW_INDICATORS = ["indicators.view_indicator"]
+MANAGE_INDICATORS = [
+    f"indicators.{action}_{model}"
+    for model in ("programmeperiod", "indicator", "target")
+    for action in ("add", "change", "delete", "view")
+]
+# Reopening a locked week of commune radio (districts and the province).
+REOPEN_WEEKS = ["broadcasts.change_weeklylog"]
 
 
 def _crud(models: list[str]) -> list[str]:
@@ -58,31 +82,54 @@ ROLES = [
             "auth.change_group",
             "auth.delete_group",
             *_crud(UNIT_RECORDS),
+            *_crud(PLANS),
+            *APPROVE_PLANS,
+            *MANAGE_INDICATORS,
+            *REOPEN_WEEKS,
+            "broadcasts.change_radioreportingsettings",
         ),
         description=_("Everything, users and settings."),
     ),
     Role(
         "province_staff",
         "Cán bộ tỉnh",
-        (ACCESS_ADMIN, *VIEW_UNITS, "units.add_unitsuccession", *_crud(UNIT_RECORDS)),
+        (
+            ACCESS_ADMIN,
+            *VIEW_UNITS,
+            "units.add_unitsuccession",
+            *_crud(UNIT_RECORDS),
+            *_crud(PLANS),
+            *APPROVE_PLANS,
+            *VIEW_INDICATORS,
+            *REOPEN_WEEKS,
+        ),
+        collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
     ),
     Role(
         "leader",
         "Lãnh đạo / Ban chỉ đạo",
-        (ACCESS_ADMIN, *VIEW_UNITS, *_view(UNIT_RECORDS)),
+        (ACCESS_ADMIN, *VIEW_UNITS, *_view(UNIT_RECORDS), *_view(PLANS), *VIEW_INDICATORS),
         description=_("Dashboards and reports, read-only."),
     ),
     Role(
         "district_officer",
         "Cán bộ huyện",
-        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS)),
+        (
+            ACCESS_ADMIN,
+            *VIEW_UNITS,
+            *_crud(UNIT_RECORDS),
+            *_crud(PLANS),
+            *VIEW_INDICATORS,
+            *REOPEN_WEEKS,
+        ),
+        collection_permissions=PLAN_DOCUMENTS,
         description=_("Own district and its communes."),
     ),
     Role(
         "commune_officer",
         "Cán bộ xã",
-        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS)),
+        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS), *VIEW_INDICATORS),
         description=_("Own commune only."),
     ),
     Role(

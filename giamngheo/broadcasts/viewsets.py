@@ -1,13 +1,91 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.widgets.button import HeaderButton
 
-from giamngheo.accounts.viewsets import ScopedModelViewSet, ScopedUnitForm
+from giamngheo.accounts.viewsets import (
+    ScopedCreateView,
+    ScopedDeleteView,
+    ScopedEditView,
+    ScopedIndexView,
+    ScopedModelViewSet,
+    ScopedUnitForm,
+)
 
-from .models import Broadcast
+from . import services
+from .models import Broadcast, monday_of
+from .selectors import week_locked_for
 
 
 class BroadcastForm(ScopedUnitForm):
     unit_field = "commune"
+
+    def clean(self):
+        data = super().clean()
+        commune, on = data.get("commune"), data.get("on")
+        weeks = {monday_of(on)} if on else set()
+        if self.instance.pk:
+            weeks.add(self.instance.week_start)  # moving a programme out of a locked week
+        if commune and any(
+            week_locked_for(self.for_user, commune=commune, week_start=week) for week in weeks
+        ):
+            self.add_error("on", services.LOCKED_MESSAGE)
+        return data
+
+
+class LogsWeekMixin:
+    """Saving a programme also records that the commune reported its week."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        services.log_week(
+            commune=instance.commune, week_start=instance.week_start, by=self.request.user
+        )
+        return instance
+
+
+class BroadcastCreateView(LogsWeekMixin, ScopedCreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+
+class BroadcastEditView(LogsWeekMixin, ScopedEditView):
+    pass
+
+
+class BroadcastDeleteView(ScopedDeleteView):
+    def post(self, request, *args, **kwargs):
+        if week_locked_for(
+            request.user, commune=self.object.commune, week_start=self.object.week_start
+        ):
+            messages.error(request, services.LOCKED_MESSAGE)
+            return redirect(self.index_url_name)
+        return super().post(request, *args, **kwargs)
+
+
+class BroadcastIndexView(ScopedIndexView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        user = self.request.user
+        if user.has_perm("broadcasts.add_broadcast"):
+            buttons += [
+                HeaderButton(_("Log a week"), url=reverse("broadcasts_week"), icon_name="date"),
+                HeaderButton(
+                    _("Import from Excel"), url=reverse("broadcasts_import"), icon_name="upload"
+                ),
+            ]
+        if services.can_reopen(user):
+            buttons.append(
+                HeaderButton(
+                    _("Reopen a week"), url=reverse("broadcasts_reopen"), icon_name="lock-open"
+                )
+            )
+        return buttons
 
 
 class BroadcastViewSet(ScopedModelViewSet):
@@ -17,8 +95,12 @@ class BroadcastViewSet(ScopedModelViewSet):
     menu_label = _("Commune radio")
     menu_order = 200
     add_to_admin_menu = True
+    index_view_class = BroadcastIndexView
+    add_view_class = BroadcastCreateView
+    edit_view_class = BroadcastEditView
+    delete_view_class = BroadcastDeleteView
     list_display = ["title", "commune", "on", "minutes", "source"]
-    list_filter = ["source", "on"]
+    list_filter = ["commune", "on", "source"]
     list_export = ["commune", "on", "title", "minutes", "source"]
     export_filename = "phat-thanh-xa"
     search_fields = ["title"]
@@ -30,6 +112,7 @@ class BroadcastViewSet(ScopedModelViewSet):
             FieldPanel("title"),
             FieldPanel("minutes"),
             FieldPanel("source"),
+            FieldPanel("audio"),
         ],
         base_form_class=BroadcastForm,
     )

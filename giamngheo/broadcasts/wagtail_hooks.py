@@ -1,8 +1,22 @@
+from django.urls import path
 from wagtail import hooks
 
+from . import views
 from .viewsets import broadcast_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_broadcast_viewset():
     return broadcast_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("radio/week/", views.week_entry, name="broadcasts_week"),
+        path("radio/import/", views.import_file, name="broadcasts_import"),
+        path(
+            "radio/import/template.xlsx", views.import_template, name="broadcasts_import_template"
+        ),
+        path("radio/reopen/", views.reopen_week, name="broadcasts_reopen"),
+    ]

@@ -17,7 +17,7 @@ pytestmark = [
 @pytest.fixture
 def demo_site(hue_units, wagtail_tree):
     ensure_home_page()
-    load_demo(seed=1)
+    load_demo(seed=1, parts=["users"])
 
 
 def test_home_page_then_admin_sign_in_in_vietnamese(live_server, phone, demo_site):

@@ -1,5 +1,8 @@
 """The demo data set: every role, labelled, reproducible, loaded once."""
 
+import datetime
+import random
+
 import pytest
 from django.core.management import call_command
 
@@ -7,21 +10,22 @@ from giamngheo.accounts.models import User
 from giamngheo.accounts.roles import ROLES
 from giamngheo.broadcasts.models import Broadcast
 from giamngheo.demo.models import DemoDataSet
-from giamngheo.demo.services import DEMO_EMAIL_DOMAIN, load_demo
+from giamngheo.demo.services import DEMO_EMAIL_DOMAIN, load_broadcasts, load_demo
+from giamngheo.units.models import Unit
 
 pytestmark = pytest.mark.usefixtures("hue_units")
 
 
-def broadcast_rows():
+def broadcast_rows(communes):
     return list(
-        Broadcast.objects.order_by("commune__code", "on", "title", "minutes").values_list(
-            "commune__code", "on", "title", "minutes", "source"
-        )
+        Broadcast.objects.filter(commune__in=communes)
+        .order_by("commune__code", "on", "title", "minutes")
+        .values_list("commune__code", "on", "title", "minutes", "source")
     )
 
 
 def test_demo_has_a_user_for_every_role_with_a_unit():
-    assert load_demo(seed=7) is True
+    assert load_demo(seed=7, parts=["users"]) is True
     users = User.objects.filter(email__endswith=f"@{DEMO_EMAIL_DOMAIN}")
     roles = {group.name for user in users for group in user.groups.all()}
     assert roles == {role.name for role in ROLES}
@@ -30,24 +34,24 @@ def test_demo_has_a_user_for_every_role_with_a_unit():
     assert User.objects.get(username="huyen").unit.level == "district"
 
 
-def test_second_load_changes_nothing():
-    load_demo(seed=7)
-    rows = broadcast_rows()
-    assert load_demo(seed=7) is False
-    assert broadcast_rows() == rows
+def test_same_seed_gives_the_same_radio_logs():
+    communes = Unit.objects.filter(code__in=["19942", "20068"])
+    load_broadcasts(random.Random("a"), communes=communes)
+    first = broadcast_rows(communes)
+    load_broadcasts(random.Random("a"), communes=communes)
+    assert broadcast_rows(communes) == first
+    load_broadcasts(random.Random("b"), communes=communes)
+    assert broadcast_rows(communes) != first
 
 
-def test_same_seed_gives_the_same_data():
-    load_demo(seed=7)
-    first = broadcast_rows()
-    load_demo(seed=7, force=True)
-    assert broadcast_rows() == first
-    load_demo(seed=8, force=True)
-    assert broadcast_rows() != first
-
-
-def test_demo_is_labelled(capsys):
+def test_full_demo_covers_every_commune_and_a_second_load_changes_nothing(capsys):
     call_command("load_demo", "--seed", "7")
     assert DemoDataSet.objects.get().seed == 7
     out = capsys.readouterr().out
     assert "tinh" in out and "GiamNgheo@2025" in out
+    communes_2023 = Unit.objects.in_force(datetime.date(2023, 6, 30)).filter(level="commune")
+    logged = Broadcast.objects.filter(on__year=2023).values("commune").distinct().count()
+    assert logged == communes_2023.count() == 141
+    count = Broadcast.objects.count()
+    assert load_demo(seed=7) is False
+    assert Broadcast.objects.count() == count
