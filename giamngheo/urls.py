@@ -5,7 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from giamngheo.accounts import views as account_views
+
 urlpatterns = [
+    # Ahead of Wagtail's own: the site history is for province-wide users only.
+    path("admin/reports/site-history/", account_views.site_history),
+    path("admin/reports/site-history/results/", account_views.site_history_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -38,7 +38,7 @@ def hue_units(db):
 
 @pytest.fixture
 def wagtail_tree(db):
-    """Wagtail's root page, root collection and locale, which its migrations create.
+    """The rows migrations create: Wagtail's root page, collection and locale, the seed targets.
 
     A transactional test (the browser tests) flushes every table afterwards,
     these rows included; the next one puts them back here.
@@ -50,6 +50,10 @@ def wagtail_tree(db):
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    from giamngheo.indicators.models import Indicator, ProgrammePeriod, Target
+    from giamngheo.indicators.seed import seed_2021_2025
+
+    seed_2021_2025(ProgrammePeriod, Indicator, Target)  # a data migration's rows too
 
 
 def unit(code: str, on: datetime.date = ON_2021_MAP) -> Unit:

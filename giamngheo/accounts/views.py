@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,7 +16,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
+from . import scoping
 from .forms import TokenForm, confirmed_totp_device
 
 
@@ -64,3 +69,21 @@ def two_factor(request):
             "secret": pending.bin_key.hex(),
         },
     )
+
+
+def _province_only(view):
+    """Wagtail's site history lists every logged action with the object's title,
+    filtered by model permission only; districts and communes would read other
+    units' titles there, so it is for province-wide users."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not scoping.is_province_wide(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return require_admin_access(wrapped)
+
+
+site_history = _province_only(LogEntriesView.as_view())
+site_history_results = _province_only(LogEntriesView.as_view(results_only=True))

@@ -17,3 +17,11 @@ def two_factor_menu_item(request):
         "label": _("Two-factor sign-in"),
         "help_text": _("Ask for a code from your phone at each sign-in."),
     }
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history_outside_the_province(request, menu_items):
+    from .scoping import is_province_wide
+
+    if not is_province_wide(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

@@ -39,8 +39,10 @@ class WeekForm(forms.Form):
         super().__init__(*args, **kwargs)
         communes = scoping.units_visible_to(user).filter(level=UnitLevel.COMMUNE)
         self.fields["commune"].queryset = communes.vietnamese_order()
-        if communes.count() == 1:
-            self.fields["commune"].initial = communes.first()
+        # An officer usually logs for one commune: preselect it as it is last week.
+        current = communes.in_force(last_monday())
+        if len({unit.code for unit in current}) == 1:
+            self.fields["commune"].initial = current.first()
         self.fields["week"].initial = last_monday()
 
     def clean(self):

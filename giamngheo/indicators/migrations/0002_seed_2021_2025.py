@@ -1,58 +1,16 @@
-"""The 2021–2025 programme period and the seed's three targets.
-
-Thừa Thiên Huế's plan: 100% of district-level units with a communication
-plan for the period and for every year; over 80% of communes with at least
-1–2 radio programmes a week on poverty reduction; at least 100 cadre-turns
-trained each year.
-"""
-
-import datetime
+"""The 2021–2025 programme period and the seed's three targets (indicators/seed.py)."""
 
 from django.db import migrations
 
-INDICATORS = [
-    {
-        "code": "ke-hoach-truyen-thong",
-        "name": "Huyện, thị xã, thành phố có kế hoạch truyền thông giai đoạn và hằng năm",
-        "unit_of_measure": "%",
-        "rule": "plan_coverage",
-        "sort_order": 1,
-        "target": {"value": 100, "parameters": {}},
-    },
-    {
-        "code": "phat-thanh-xa",
-        "name": "Xã có ít nhất 01 chương trình phát thanh/tuần về giảm nghèo bền vững",
-        "unit_of_measure": "%",
-        "rule": "radio_compliance",
-        "sort_order": 2,
-        "target": {"value": 80, "parameters": {"min_per_week": 1}},
-    },
-    {
-        "code": "tap-huan-can-bo",
-        "name": "Lượt cán bộ cấp tỉnh, huyện, xã được tập huấn",
-        "unit_of_measure": "lượt",
-        "rule": "training_turns",
-        "sort_order": 3,
-        "target": {"value": 100, "parameters": {}},
-    },
-]
+from giamngheo.indicators.seed import seed_2021_2025
 
 
 def seed(apps, schema_editor):
-    ProgrammePeriod = apps.get_model("indicators", "ProgrammePeriod")
-    Indicator = apps.get_model("indicators", "Indicator")
-    Target = apps.get_model("indicators", "Target")
-    period, _ = ProgrammePeriod.objects.get_or_create(
-        name="2021–2025",
-        defaults={"start": datetime.date(2021, 1, 1), "end": datetime.date(2025, 12, 31)},
+    seed_2021_2025(
+        apps.get_model("indicators", "ProgrammePeriod"),
+        apps.get_model("indicators", "Indicator"),
+        apps.get_model("indicators", "Target"),
     )
-    for data in INDICATORS:
-        data = dict(data)
-        target = data.pop("target")
-        indicator, _ = Indicator.objects.get_or_create(code=data["code"], defaults=data)
-        Target.objects.get_or_create(
-            indicator=indicator, period=period, year=None, defaults=target
-        )
 
 
 class Migration(migrations.Migration):
