@@ -122,7 +122,7 @@ def _radio_panel(value: IndicatorValue, period: ProgrammePeriod, year: int, scop
 
 
 def _plans_panel(value: IndicatorValue) -> list[dict]:
-    list_url = url_or_none("wagtailsnippets_plans_communicationplan:list")
+    list_url = url_or_none("plans:list")
     rows = []
     for status in sorted(value.detail.values(), key=lambda s: s.unit.sort_name):
         rows.append(
@@ -131,7 +131,11 @@ def _plans_panel(value: IndicatorValue) -> list[dict]:
                 "period_plan": PLAN_LABELS.get(status.period_plan, status.period_plan),
                 "annual_plan": PLAN_LABELS.get(status.annual_plan, status.annual_plan),
                 "covered": status.is_covered,
-                "url": f"{list_url}?{urlencode({'unit': status.unit.pk})}" if list_url else None,
+                "url": (
+                    f"{list_url}?{urlencode({'unit': status.unit.pk, 'period': value.target.period_id})}"
+                    if list_url
+                    else None
+                ),
             }
         )
     return rows
@@ -155,7 +159,7 @@ def _training_panel(value: IndicatorValue, year: int, scope: Scope) -> dict:
             ({"unit": names.get(code), "code": code, "turns": n} for code, n in per_unit.items()),
             key=lambda row: -row["turns"],
         ),
-        "url": url_or_none("training:index"),
+        "url": url_or_none("training_courses:index"),
     }
 
 

@@ -104,3 +104,12 @@ def test_dashboard_runs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(80):
         response = client.get(URL, {"year": 2023})
     assert response.status_code == 200
+
+
+def test_plan_and_training_figures_link_to_their_records(client, province_staff, hue_units):
+    client.force_login(province_staff)
+    response = client.get(URL, {"year": 2023})
+    panels = response.context["panels"]
+    assert len(panels.plans) == 9  # the district-level units of 2023
+    assert client.get(panels.plans[0]["url"]).status_code == 200
+    assert client.get(panels.training["url"]).status_code == 200
