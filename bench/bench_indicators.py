@@ -10,10 +10,11 @@ sum, what a dashboard's five-year trend costs), then the uncached indicator
 rule for the largest province (a province's dashboard).  Timed in-process
 with ``time.perf_counter``; run 1 is the first call of a fresh process and
 connection ("cold"; the operating system's and PostgreSQL's caches are not
-emptied), the other runs are warm.  ``--proposed [A|B]`` measures a change RESULTS.md
-proposes (see proposed.py) without touching the app or the database.
+emptied), the other runs are warm.  It refuses a database that lacks some of
+the app's migrations (``generate.py`` applies them): its figures would be for
+another schema.
 
-    .venv/bin/python bench/bench_indicators.py [--db postgres sqlite] [--runs 7] [--proposed [A|B]]
+    .venv/bin/python bench/bench_indicators.py [--db postgres sqlite] [--runs 7]
 """
 
 from __future__ import annotations
@@ -96,8 +97,10 @@ def describe() -> str:
     )
 
 
-def bench(db: str, runs: int, *, proposed: str | None) -> None:
+def bench(db: str, runs: int) -> None:
     benchdb.setup(db)
+    if pending := benchdb.pending_migrations():
+        sys.exit(f"{db}: migrations not applied: {', '.join(pending)}; run bench/generate.py")
     from django.db import connection
     from django.db.models import Count
 
@@ -112,15 +115,8 @@ def bench(db: str, runs: int, *, proposed: str | None) -> None:
         .first()
     )
     connection.close()  # run 1 opens a fresh connection: "cold"
-    if proposed:
-        from proposed import applied
-
-        with applied(proposed):
-            results = [one_run(province) for _ in range(runs)]
-    else:
-        results = [one_run(province) for _ in range(runs)]
-    title = f"{db}, with the proposed index and query, variant {proposed}" if proposed else db
-    print(f"\n### {title}\n\n{describe()}; province {province} has {size} communes.")
+    results = [one_run(province) for _ in range(runs)]
+    print(f"\n### {db}\n\n{describe()}; province {province} has {size} communes.")
     load = "/".join(f"{n:.1f}" for n in os.getloadavg())
     print(
         f"{datetime.date.today()}, {runs} runs, seconds (in-process `time.perf_counter`); "
@@ -143,21 +139,13 @@ def main() -> None:
         "--db", nargs="+", choices=sorted(benchdb.URLS), default=["postgres", "sqlite"]
     )
     parser.add_argument("--runs", type=int, default=7, help="run 1 cold, the others warm")
-    parser.add_argument(
-        "--proposed",
-        nargs="?",
-        const="A",
-        choices=["A", "B"],
-        help="with a change RESULTS.md proposes (proposed.py; A when no variant is given)",
-    )
     args = parser.parse_args()
     if len(args.db) > 1:  # Django is set up once per process: one process per database
         for db in args.db:
             cmd = [sys.executable, __file__, "--db", db, "--runs", str(args.runs)]
-            cmd += ["--proposed", args.proposed] if args.proposed else []
             subprocess.run(cmd, check=True)
     else:
-        bench(args.db[0], args.runs, proposed=args.proposed)
+        bench(args.db[0], args.runs)
 
 
 if __name__ == "__main__":

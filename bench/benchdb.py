@@ -28,3 +28,13 @@ def setup(db: str) -> None:
     import django
 
     django.setup()
+
+
+def pending_migrations() -> list[str]:
+    """The app's migrations not yet applied to the database ``setup()`` opened."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]

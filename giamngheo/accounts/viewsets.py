@@ -123,9 +123,9 @@ class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
     pass
 
 
-class ScopedCopyView(ScopedObjectMixin, generic.CopyView):
+class ScopedCopyMixin(ScopedObjectMixin):
     def get_object(self, queryset=None):
-        # CopyView checks permissions before our mixin could answer 404: scope first.
+        # Copy views check permissions before our mixin could answer 404: scope first.
         scoping.get_scoped_or_404(
             self.model._default_manager.all(),
             self.request.user,
@@ -133,6 +133,10 @@ class ScopedCopyView(ScopedObjectMixin, generic.CopyView):
             pk=unquote(str(self.kwargs[self.pk_url_kwarg])),
         )
         return super().get_object(queryset)
+
+
+class ScopedCopyView(ScopedCopyMixin, generic.CopyView):
+    pass
 
 
 class ScopedHistoryView(ScopedObjectMixin, HistoryView):
@@ -188,16 +192,8 @@ class ScopedSnippetEditView(ScopedObjectMixin, InstancePermissionMixin, snippet_
     pass
 
 
-class ScopedSnippetCopyView(ScopedObjectMixin, snippet_views.CopyView):
-    def get_object(self, queryset=None):
-        # CopyViewMixin checks permissions before our mixin could answer 404: scope first.
-        scoping.get_scoped_or_404(
-            self.model._default_manager.all(),
-            self.request.user,
-            unit_field=self.unit_field,
-            pk=unquote(str(self.kwargs[self.pk_url_kwarg])),
-        )
-        return super().get_object(queryset)
+class ScopedSnippetCopyView(ScopedCopyMixin, snippet_views.CopyView):
+    pass
 
 
 class ScopedSnippetDeleteView(ScopedObjectMixin, InstancePermissionMixin, snippet_views.DeleteView):

@@ -74,7 +74,7 @@ def _radio_panel(value: IndicatorValue, period: ProgrammePeriod, year: int, scop
     compliance = value.detail
     weeks = [week.week_start for week in compliance.weeks]
     start, _end = year_bounds(period, year)
-    communes = scope.units_of_level(UnitLevel.COMMUNE, on=start)
+    communes = scope.units_of_level(UnitLevel.COMMUNE)
     rows = heat_map(year=year, min_per_week=compliance.min_per_week, communes=communes, weeks=weeks)
     list_url = url_or_none("broadcasts:index")
     commune_rows = []

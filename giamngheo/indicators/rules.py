@@ -25,7 +25,7 @@ class Scope:
     province_code: str
     unit: Unit | None = None  # None: the whole province
 
-    def units_of_level(self, level: str, *, on: datetime.date) -> Any:
+    def units_of_level(self, level: str) -> Any:
         units = Unit.objects.of_province(self.province_code).filter(level=level)
         if self.unit is None or self.unit.level == UnitLevel.PROVINCE:
             return units
@@ -79,7 +79,7 @@ def plan_coverage(target: Target, year: int, scope: Scope) -> RuleResult:
     from giamngheo.plans.selectors import plan_status_by_unit
 
     start, end = year_bounds(target.period, year)
-    all_districts = scope.units_of_level(UnitLevel.DISTRICT, on=start)
+    all_districts = scope.units_of_level(UnitLevel.DISTRICT)
     districts = all_districts.in_force(reference_day(all_districts, start, end))
     statuses = plan_status_by_unit(period=target.period, year=year, units=districts)
     if not statuses:
@@ -97,7 +97,7 @@ def radio_compliance(target: Target, year: int, scope: Scope) -> RuleResult:
     from giamngheo.broadcasts.selectors import radio_compliance as compliance
 
     start, end = year_bounds(target.period, year)
-    communes = scope.units_of_level(UnitLevel.COMMUNE, on=start)
+    communes = scope.units_of_level(UnitLevel.COMMUNE)
     result = compliance(
         year=year,
         min_per_week=int(target.parameters.get("min_per_week", 1)),
