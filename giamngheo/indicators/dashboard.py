@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from giamngheo.core.xlsx import workbook_response
 
 from .models import Indicator, ProgrammePeriod
-from .rules import Scope, year_bounds
+from .rules import Scope
 from .selectors import IndicatorValue
 
 STATUS_LABELS = {
@@ -73,7 +73,6 @@ def _radio_panel(value: IndicatorValue, period: ProgrammePeriod, year: int, scop
 
     compliance = value.detail
     weeks = [week.week_start for week in compliance.weeks]
-    start, _end = year_bounds(period, year)
     communes = scope.units_of_level(UnitLevel.COMMUNE)
     rows = heat_map(year=year, min_per_week=compliance.min_per_week, communes=communes, weeks=weeks)
     list_url = url_or_none("broadcasts:index")
@@ -125,17 +124,14 @@ def _plans_panel(value: IndicatorValue) -> list[dict]:
     list_url = url_or_none("plans:list")
     rows = []
     for status in sorted(value.detail.values(), key=lambda s: s.unit.sort_name):
+        query = {"unit": status.unit.pk, "period": value.target.period_id}
         rows.append(
             {
                 "unit": status.unit,
                 "period_plan": PLAN_LABELS.get(status.period_plan, status.period_plan),
                 "annual_plan": PLAN_LABELS.get(status.annual_plan, status.annual_plan),
                 "covered": status.is_covered,
-                "url": (
-                    f"{list_url}?{urlencode({'unit': status.unit.pk, 'period': value.target.period_id})}"
-                    if list_url
-                    else None
-                ),
+                "url": f"{list_url}?{urlencode(query)}" if list_url else None,
             }
         )
     return rows

@@ -190,3 +190,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+# No avatars from gravatar.com: deployments sit on intranets and nothing is loaded
+# from third parties.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

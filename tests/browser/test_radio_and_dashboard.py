@@ -67,7 +67,7 @@ def test_province_reads_the_dashboard_with_its_chart_and_tables(
     expect(cards.nth(1)).to_contain_text("80%")
     # The chart library (served from our static files) drew the trend.
     assert page.evaluate("typeof window.Chart") == "function"
-    assert page.evaluate("document.getElementById('kpi-chart').width") > 0
+    assert page.evaluate("!!Chart.getChart(document.getElementById('kpi-chart'))")
     # The heat-map lists the communes of the 2023 map, and links to their programmes.
     expect(page.locator(".heat-map tbody tr")).to_have_count(141)
     page.get_by_role("link", name="Thị trấn Phú Đa").first.click()

@@ -28,7 +28,7 @@
     data: { labels: series[codes[0]].years, datasets: datasets },
     options: {
       animation: false,
-      scales: { y: { beginAtZero: true, title: { display: true, text: canvas.dataset.axis || "% / target" } } },
+      scales: { y: { beginAtZero: true, title: { display: true, text: canvas.dataset.axis || "%" } } },
       plugins: { legend: { position: "bottom" } }
     }
   });
