@@ -13,6 +13,9 @@ SOURCES = {
     "broadcasts.Broadcast": "on",
     "broadcasts.WeeklyLog": "week_start",
     "plans.CommunicationPlan": None,
+    # A plan sent back or approved changes its workflow state, not its own row.
+    "wagtailcore.WorkflowState": None,
+    "wagtailcore.TaskState": None,
     "training.TrainingCourse": "start_date",
     "training.Attendance": "course__start_date",
     "training.Cadre": None,

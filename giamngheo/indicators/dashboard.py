@@ -56,6 +56,27 @@ def url_or_none(name: str, query: dict | None = None) -> str | None:
     return f"{url}?{urlencode(query)}" if query else url
 
 
+# Where each indicator's records are listed, filtered to the period and year.
+RECORD_LISTS = {
+    Indicator.Rule.PLAN_COVERAGE: (
+        "plans:list",
+        lambda period, year: {"period": period.pk, "year": year},
+    ),
+    Indicator.Rule.RADIO_COMPLIANCE: (
+        "broadcasts:index",
+        lambda period, year: {"on_from": f"{year}-01-01", "on_to": f"{year}-12-31"},
+    ),
+    Indicator.Rule.TRAINING_TURNS: ("training_courses:index", lambda period, year: {"year": year}),
+}
+
+
+def records_url(rule: str, period: ProgrammePeriod, year: int) -> str | None:
+    if rule not in RECORD_LISTS:
+        return None
+    name, query = RECORD_LISTS[rule]
+    return url_or_none(name, query(period, year))
+
+
 @dataclass
 class Panels:
     cards: list[dict] = field(default_factory=list)
@@ -68,7 +89,7 @@ class Panels:
 
 
 def _radio_panel(value: IndicatorValue, period: ProgrammePeriod, year: int, scope: Scope) -> dict:
-    from giamngheo.broadcasts.selectors import heat_map, reporting_discipline
+    from giamngheo.broadcasts.selectors import heat_map, reporting_discipline, week_end
     from giamngheo.units.models import UnitLevel
 
     compliance = value.detail
@@ -78,7 +99,9 @@ def _radio_panel(value: IndicatorValue, period: ProgrammePeriod, year: int, scop
     list_url = url_or_none("broadcasts:index")
     commune_rows = []
     for row in rows:
-        query = {"commune": row.unit.pk, "on_from": f"{weeks[0]:%Y-%m-%d}" if weeks else ""}
+        query = {"commune": row.unit.pk}
+        if weeks:
+            query.update(on_from=f"{weeks[0]:%Y-%m-%d}", on_to=f"{week_end(weeks[-1]):%Y-%m-%d}")
         commune_rows.append(
             {
                 "unit": row.unit,
@@ -155,7 +178,8 @@ def _training_panel(value: IndicatorValue, year: int, scope: Scope) -> dict:
             ({"unit": names.get(code), "code": code, "turns": n} for code, n in per_unit.items()),
             key=lambda row: -row["turns"],
         ),
-        "url": url_or_none("training_courses:index"),
+        "url": url_or_none("training_courses:index", {"year": year}),
+        "cadres_url": url_or_none("training_cadres:index"),
     }
 
 
@@ -178,6 +202,7 @@ def build(
                 "uom": uom,
                 "status": value.status,
                 "status_label": status_label(value.status),
+                "url": records_url(value.indicator.rule, period, year),
             }
         )
         rule = value.indicator.rule

@@ -113,3 +113,13 @@ def test_plan_and_training_figures_link_to_their_records(client, province_staff,
     assert len(panels.plans) == 9  # the district-level units of 2023
     assert client.get(panels.plans[0]["url"]).status_code == 200
     assert client.get(panels.training["url"]).status_code == 200
+
+
+def test_each_indicator_card_links_to_its_records(client, province_staff, some_radio):
+    client.force_login(province_staff)
+    cards = client.get(URL, {"year": 2023}).context["panels"].cards
+    radio = next(c for c in cards if c["indicator"].code == "phat-thanh-xa")
+    listing = client.get(radio["url"])
+    assert {b.on.year for b in listing.context["object_list"]} == {2023}
+    for card in cards:
+        assert client.get(card["url"]).status_code == 200
