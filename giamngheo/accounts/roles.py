@@ -41,7 +41,7 @@ MANAGE_INDICATORS = [
     for action in ("add", "change", "delete", "view")
 ]
 # Reopening a locked week of commune radio (districts and the province).
-REOPEN_WEEKS = ["broadcasts.change_weeklylog"]
+REOPEN_WEEKS = ["broadcasts.change_weeklylog", "broadcasts.view_weekreopening"]
 
 
 def _crud(models: list[str]) -> list[str]:

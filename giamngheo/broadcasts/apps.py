@@ -12,8 +12,11 @@ class BroadcastsConfig(AppConfig):
 
         from giamngheo.accounts.scoping import UnitScopedPermissionPolicy
 
-        from .models import Broadcast
+        from .models import Broadcast, WeekReopening
 
         register_permission_policy(
             Broadcast, UnitScopedPermissionPolicy(Broadcast, unit_field="commune")
+        )
+        register_permission_policy(
+            WeekReopening, UnitScopedPermissionPolicy(WeekReopening, unit_field="log__commune")
         )

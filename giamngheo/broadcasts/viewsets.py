@@ -16,7 +16,7 @@ from giamngheo.accounts.viewsets import (
 )
 
 from . import services
-from .models import Broadcast, monday_of
+from .models import Broadcast, WeekReopening, monday_of
 from .selectors import week_locked_for
 
 
@@ -118,4 +118,19 @@ class BroadcastViewSet(ScopedModelViewSet):
     )
 
 
+class WeekReopeningViewSet(ScopedModelViewSet):
+    """Who reopened which commune's week, and why: read-only, linked from the reopen page."""
+
+    model = WeekReopening
+    unit_field = "log__commune"
+    icon = "lock-open"
+    menu_label = _("Reopened weeks")
+    list_display = ["log", "reason", "by", "at"]
+    list_export = ["log", "reason", "by", "at"]
+    export_filename = "mo-lai-so-tuan"
+    inspect_view_enabled = True
+    form_fields = ["reason"]
+
+
 broadcast_viewset = BroadcastViewSet("broadcasts")
+reopening_viewset = WeekReopeningViewSet("radio_reopenings")

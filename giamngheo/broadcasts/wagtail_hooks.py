@@ -2,12 +2,17 @@ from django.urls import path
 from wagtail import hooks
 
 from . import views
-from .viewsets import broadcast_viewset
+from .viewsets import broadcast_viewset, reopening_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_broadcast_viewset():
     return broadcast_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_reopening_viewset():
+    return reopening_viewset
 
 
 @hooks.register("register_admin_urls")

@@ -76,3 +76,22 @@ def test_on_time_late_and_missing_weeks_are_counted(phu_da, monday, commune_offi
     )
     figures = reporting_discipline(communes=communes, weeks=weeks)
     assert (figures.expected, figures.on_time, figures.late, figures.missing) == (3, 1, 1, 1)
+
+
+def test_reopenings_are_listed_with_their_reason_within_scope(
+    client, phu_da, monday, district_officer, hue_units
+):
+    from giamngheo.accounts.roles import role_group
+    from tests.accounts.factories import UserFactory
+    from tests.conftest import unit
+
+    services.reopen_week(commune=phu_da, week_start=monday, reason="Nhập bù", by=district_officer)
+    client.force_login(district_officer)
+    response = client.get(reverse("radio_reopenings:index"))
+    assert response.status_code == 200
+    assert "Nhập bù" in response.text
+    # A Lưới's district officer does not see Phú Vang's reopenings.
+    other = UserFactory(role="district_officer", unit=unit("481"))
+    assert role_group("district_officer") in other.groups.all()
+    client.force_login(other)
+    assert "Nhập bù" not in client.get(reverse("radio_reopenings:index")).text
