@@ -17,3 +17,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+# Page types kept in their own modules, imported here so Django finds them.
+from .policies import PolicyDocumentPage, PolicyLibraryPage  # noqa: E402
+
+__all__ = ["HomePage", "PolicyDocumentPage", "PolicyLibraryPage"]

@@ -1,9 +1,14 @@
 """Setting up the portal's page tree."""
 
+import datetime
+
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from .models import HomePage
+from giamngheo.core.text import fold
+
+from .models import HomePage, PolicyDocumentPage, PolicyLibraryPage
 
 
 @transaction.atomic
@@ -44,4 +49,65 @@ def ensure_home_page() -> HomePage:
             "site_name": "Giảm nghèo bền vững",
         },
     )
+    return home
+
+
+# The documents the 2021–2025 plan names, as metadata (editors attach the files).
+SEED_DOCUMENTS = [
+    {
+        "title": "Chỉ thị về tăng cường sự lãnh đạo của Đảng đối với công tác giảm nghèo bền "
+        "vững đến năm 2030",
+        "number": "05-CT/TW",
+        "document_type": "chi-thi",
+        "issuing_body": "Ban Bí thư Trung ương Đảng khóa XIII",
+        "issued_on": datetime.date(2021, 6, 23),
+        "summary": "Chỉ thị số 05-CT/TW ngày 23/6/2021 của Ban Bí thư Trung ương Đảng khóa XIII "
+        "về tăng cường sự lãnh đạo của Đảng đối với công tác giảm nghèo bền vững đến năm 2030.",
+    },
+    {
+        "title": "Nghị quyết về giảm nghèo bền vững giai đoạn 2021 – 2025",
+        "number": "04-NQ/TU",
+        "document_type": "nghi-quyet",
+        "issuing_body": "Ban Chấp hành Đảng bộ tỉnh Thừa Thiên Huế khóa XVI",
+        "issued_on": datetime.date(2021, 11, 3),
+        "summary": "Nghị quyết số 04-NQ/TU ngày 03/11/2021 của Ban Chấp hành Đảng bộ tỉnh "
+        "Thừa Thiên Huế khóa XVI về giảm nghèo bền vững giai đoạn 2021 – 2025.",
+    },
+    {
+        "title": "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+        "number": "NQ Đại hội XIII",
+        "document_type": "nghi-quyet",
+        "issuing_body": "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+        "issued_on": datetime.date(2021, 2, 1),
+        "summary": "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, thông qua "
+        "ngày 01/02/2021.",
+    },
+]
+
+
+@transaction.atomic
+def ensure_policy_library(home: HomePage) -> PolicyLibraryPage:
+    """The library of policy documents under the home page, seeded once; idempotent."""
+    library = PolicyLibraryPage.objects.child_of(home).first()
+    if library is None:
+        library = home.add_child(
+            instance=PolicyLibraryPage(
+                title="Văn bản chính sách",
+                slug="van-ban-chinh-sach",
+                intro="Chủ trương của Đảng, chính sách, pháp luật của Nhà nước về giảm nghèo.",
+            )
+        )
+    if not PolicyDocumentPage.objects.child_of(library).exists():
+        for data in SEED_DOCUMENTS:
+            document = library.add_child(
+                instance=PolicyDocumentPage(slug=slugify(fold(data["number"])), **data)
+            )
+            document.save_revision().publish()
+    return library
+
+
+def ensure_portal() -> HomePage:
+    """The portal's fixed pages: the home page and the policy library."""
+    home = ensure_home_page()
+    ensure_policy_library(home)
     return home

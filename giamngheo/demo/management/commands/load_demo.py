@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from giamngheo.demo.services import DEMO_PASSWORD, DEMO_USERS, load_demo
-from giamngheo.portal.services import ensure_home_page
+from giamngheo.portal.services import ensure_portal
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Load again even if loaded.")
 
     def handle(self, *args, seed, force, **options):
-        ensure_home_page()
+        ensure_portal()
         if load_demo(seed=seed, force=force):
             self.stdout.write(f"Demo data loaded (seed {seed}).")
         else:
