@@ -20,6 +20,15 @@ class HomePage(Page):
 
 
 # Page types kept in their own modules, imported here so Django finds them.
+from .news import ArticlePage, ArticleTag, Category, NewsIndexPage  # noqa: E402
 from .policies import PolicyDocumentPage, PolicyLibraryPage  # noqa: E402
 
-__all__ = ["HomePage", "PolicyDocumentPage", "PolicyLibraryPage"]
+__all__ = [
+    "ArticlePage",
+    "ArticleTag",
+    "Category",
+    "HomePage",
+    "NewsIndexPage",
+    "PolicyDocumentPage",
+    "PolicyLibraryPage",
+]

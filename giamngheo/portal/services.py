@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from giamngheo.core.text import fold
 
-from .models import HomePage, PolicyDocumentPage, PolicyLibraryPage
+from .models import HomePage, NewsIndexPage, PolicyDocumentPage, PolicyLibraryPage
 
 
 @transaction.atomic
@@ -106,8 +106,23 @@ def ensure_policy_library(home: HomePage) -> PolicyLibraryPage:
     return library
 
 
+@transaction.atomic
+def ensure_news_section(home: HomePage) -> NewsIndexPage:
+    news = NewsIndexPage.objects.child_of(home).first()
+    if news is None:
+        news = home.add_child(
+            instance=NewsIndexPage(
+                title="Tin tức",
+                slug="tin-tuc",
+                intro="Tin tức, chuyên trang, chuyên mục về giảm nghèo bền vững.",
+            )
+        )
+    return news
+
+
 def ensure_portal() -> HomePage:
-    """The portal's fixed pages: the home page and the policy library."""
+    """The portal's fixed pages: the home page, the news section, the policy library."""
     home = ensure_home_page()
+    ensure_news_section(home)
     ensure_policy_library(home)
     return home
