@@ -12,7 +12,8 @@ run: setup ## A working site on SQLite with the demo data, on http://$(HOST)
 	@echo "  Giảm nghèo is running on http://$(HOST)/   (admin: http://$(HOST)/admin/)"
 	@$(MANAGE) load_demo | tail -n +2
 	@echo ""
-	$(MANAGE) runserver $(HOST)
+	@# Scheduled publishing runs beside the server and stops with it.
+	trap 'kill 0' EXIT; $(MANAGE) run_scheduler & $(MANAGE) runserver $(HOST)
 
 setup: install static migrate demo
 
