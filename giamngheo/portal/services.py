@@ -4,7 +4,14 @@ import datetime
 
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from giamngheo.core.text import fold
 
@@ -120,9 +127,25 @@ def ensure_news_section(home: HomePage) -> NewsIndexPage:
     return news
 
 
+@transaction.atomic
+def ensure_portal_workflow(home: HomePage) -> Workflow:
+    """Editors write, approvers publish: one approval step by the “Duyệt bài” group,
+    for every page of the portal; idempotent, and an administrator's changes are kept."""
+    from giamngheo.accounts.roles import role_group
+
+    workflow, _ = Workflow.objects.get_or_create(name="Duyệt bài cổng thông tin")
+    if not workflow.workflow_tasks.exists():
+        task, _ = GroupApprovalTask.objects.get_or_create(name="Duyệt bài")
+        task.groups.set([role_group("approver")])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
 def ensure_portal() -> HomePage:
-    """The portal's fixed pages: the home page, the news section, the policy library."""
+    """The portal's fixed pages (home, news, policy library) and its moderation workflow."""
     home = ensure_home_page()
+    ensure_portal_workflow(home)
     ensure_news_section(home)
     ensure_policy_library(home)
     return home

@@ -193,3 +193,6 @@ LOGGING = {
 # No avatars from gravatar.com: deployments sit on intranets and nothing is loaded
 # from third parties.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# ASCII page addresses ("bai-cho-duyet", not "bài-chờ-duyệt"): they survive being
+# shared through Zalo, SMS and old phones.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
