@@ -180,6 +180,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# No avatars from gravatar.com: deployments sit on intranets and nothing is loaded
+# from third parties.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# ASCII page addresses ("bai-cho-duyet", not "bài-chờ-duyệt"): they survive being
+# shared through Zalo, SMS and old phones.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # The province whose units the site serves (national statistics code).
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=46)
@@ -190,9 +196,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
-# No avatars from gravatar.com: deployments sit on intranets and nothing is loaded
-# from third parties.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# ASCII page addresses ("bai-cho-duyet", not "bài-chờ-duyệt"): they survive being
-# shared through Zalo, SMS and old phones.
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
