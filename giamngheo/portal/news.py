@@ -15,6 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .base import PortalPage
+
 
 @register_snippet
 class Category(models.Model):
@@ -38,7 +40,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("portal.ArticlePage", related_name="tagged_items")
 
 
-class ArticlePage(Page):
+class ArticlePage(PortalPage):
     date = models.DateField(_("publication date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=150, blank=True)
     category = models.ForeignKey(
@@ -67,8 +69,9 @@ class ArticlePage(Page):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_caption")], heading=_("Image")),
         FieldPanel("body"),
     ]
+    search_text_fields = ("lead", "body", "author")
     search_fields = [
-        *Page.search_fields,
+        *PortalPage.search_fields,
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("date"),
@@ -80,8 +83,11 @@ class ArticlePage(Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
 
+    def summary_text(self) -> str:
+        return self.search_description or self.lead
 
-class NewsIndexPage(Page):
+
+class NewsIndexPage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

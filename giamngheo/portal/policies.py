@@ -16,6 +16,8 @@ from wagtail.search import index
 
 from giamngheo.core.text import fold
 
+from .base import PortalPage
+
 
 class DocumentType(models.TextChoices):
     RESOLUTION = "nghi-quyet", _("Resolution")
@@ -35,7 +37,7 @@ class DocumentStatus(models.TextChoices):
     REPLACED = "replaced", _("Replaced")
 
 
-class PolicyDocumentPage(Page):
+class PolicyDocumentPage(PortalPage):
     number = models.CharField(_("number and symbol"), max_length=60, help_text=_("e.g. 05-CT/TW"))
     document_type = models.CharField(_("type"), max_length=20, choices=DocumentType.choices)
     issuing_body = models.CharField(_("issuing body"), max_length=200)
@@ -81,8 +83,9 @@ class PolicyDocumentPage(Page):
         FieldPanel("summary"),
         FieldPanel("file"),
     ]
+    search_text_fields = ("number", "summary", "issuing_body")
     search_fields = [
-        *Page.search_fields,
+        *PortalPage.search_fields,
         index.SearchField("number", boost=3),
         index.SearchField("summary"),
         index.FilterField("document_type"),
@@ -95,12 +98,15 @@ class PolicyDocumentPage(Page):
         verbose_name = _("policy document")
         verbose_name_plural = _("policy documents")
 
+    def summary_text(self) -> str:
+        return self.search_description or self.summary
+
     def save(self, *args, **kwargs):
         self.search_text = fold(" ".join([self.title, self.number, self.summary]))
         super().save(*args, **kwargs)
 
 
-class PolicyLibraryPage(Page):
+class PolicyLibraryPage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -15,7 +15,19 @@ from wagtail.models import (
 
 from giamngheo.core.text import fold
 
-from .models import HomePage, NewsIndexPage, PolicyDocumentPage, PolicyLibraryPage
+from .models import (
+    AboutPage,
+    ArchivePage,
+    EventIndexPage,
+    HomePage,
+    MediaLibraryPage,
+    NewsIndexPage,
+    PolicyDocumentPage,
+    PolicyLibraryPage,
+    ResultsPage,
+    SectionPage,
+    StoryIndexPage,
+)
 
 
 @transaction.atomic
@@ -93,38 +105,107 @@ SEED_DOCUMENTS = [
 
 
 @transaction.atomic
-def ensure_policy_library(home: HomePage) -> PolicyLibraryPage:
-    """The library of policy documents under the home page, seeded once; idempotent."""
-    library = PolicyLibraryPage.objects.child_of(home).first()
-    if library is None:
-        library = home.add_child(
-            instance=PolicyLibraryPage(
-                title="Văn bản chính sách",
-                slug="van-ban-chinh-sach",
-                intro="Chủ trương của Đảng, chính sách, pháp luật của Nhà nước về giảm nghèo.",
-            )
+def seed_policy_documents(library: PolicyLibraryPage) -> None:
+    """The documents the plan names, once, in an empty library."""
+    if PolicyDocumentPage.objects.child_of(library).exists():
+        return
+    for data in SEED_DOCUMENTS:
+        document = library.add_child(
+            instance=PolicyDocumentPage(slug=slugify(fold(data["number"])), **data)
         )
-    if not PolicyDocumentPage.objects.child_of(library).exists():
-        for data in SEED_DOCUMENTS:
-            document = library.add_child(
-                instance=PolicyDocumentPage(slug=slugify(fold(data["number"])), **data)
-            )
-            document.save_revision().publish()
-    return library
+        document.save_revision().publish()
+
+
+# The sections under the home page, in menu order: (page type, title, slug, fields).
+# Content, not interface: written in Vietnamese; editors change everything but the slug.
+SECTIONS = [
+    (
+        NewsIndexPage,
+        "Tin tức",
+        "tin-tuc",
+        {"intro": "Tin tức, chuyên trang, chuyên mục về giảm nghèo bền vững."},
+    ),
+    (
+        PolicyLibraryPage,
+        "Văn bản chính sách",
+        "van-ban-chinh-sach",
+        {"intro": "Chủ trương của Đảng, chính sách, pháp luật của Nhà nước về giảm nghèo."},
+    ),
+    (
+        StoryIndexPage,
+        "Gương điển hình, mô hình hiệu quả",
+        "guong-dien-hinh-mo-hinh",
+        {
+            "intro": "Những gương điển hình vươn lên thoát nghèo và mô hình giảm nghèo hiệu "
+            "quả ở các xã, phường."
+        },
+    ),
+    (
+        MediaLibraryPage,
+        "Thư viện truyền thông",
+        "thu-vien",
+        {
+            "intro": "Chương trình phát thanh, phóng sự truyền hình, ấn phẩm và áp phích: các "
+            "đài truyền thanh xã tải về để phát lại."
+        },
+    ),
+    (
+        EventIndexPage,
+        "Sự kiện",
+        "su-kien",
+        {"intro": "Hội thảo, hội nghị, cuộc thi và đối thoại chính sách về giảm nghèo."},
+    ),
+    (
+        ResultsPage,
+        "Kết quả thực hiện",
+        "ket-qua",
+        {
+            "intro": "Kế hoạch truyền thông và kết quả thực hiện các chỉ tiêu của Chương trình, "
+            "theo năm và theo đơn vị."
+        },
+    ),
+    (
+        AboutPage,
+        "Giới thiệu",
+        "gioi-thieu",
+        {
+            "intro": "Ban Chỉ đạo các Chương trình mục tiêu quốc gia và Văn phòng Chương trình: "
+            "thành viên, chức năng, nhiệm vụ, thông tin liên hệ."
+        },
+    ),
+    (
+        SectionPage,
+        "Hướng dẫn thực hiện chính sách",
+        "huong-dan",
+        {"intro": "Hướng dẫn thực hiện các chính sách giảm nghèo cho người dân và cán bộ cơ sở."},
+    ),
+    (
+        SectionPage,
+        "Danh mục thông tin công khai",
+        "danh-muc-thong-tin",
+        {
+            "intro": "Các loại thông tin trang thông tin điện tử này công bố, theo Nghị định "
+            "số 42/2022/NĐ-CP của Chính phủ."
+        },
+    ),
+    (
+        ArchivePage,
+        "Lưu trữ",
+        "luu-tru",
+        {"intro": "Mọi tin bài, văn bản và tư liệu đã đăng, theo năm."},
+    ),
+]
 
 
 @transaction.atomic
-def ensure_news_section(home: HomePage) -> NewsIndexPage:
-    news = NewsIndexPage.objects.child_of(home).first()
-    if news is None:
-        news = home.add_child(
-            instance=NewsIndexPage(
-                title="Tin tức",
-                slug="tin-tuc",
-                intro="Tin tức, chuyên trang, chuyên mục về giảm nghèo bền vững.",
-            )
+def ensure_section(home: HomePage, page_type: type[Page], title: str, slug: str, **fields) -> Page:
+    """The section page with this slug under the home page, created if missing; idempotent."""
+    section = page_type.objects.child_of(home).filter(slug=slug).first()
+    if section is None:
+        section = home.add_child(
+            instance=page_type(title=title, slug=slug, show_in_menus=True, **fields)
         )
-    return news
+    return section
 
 
 @transaction.atomic
@@ -143,9 +224,12 @@ def ensure_portal_workflow(home: HomePage) -> Workflow:
 
 
 def ensure_portal() -> HomePage:
-    """The portal's fixed pages (home, news, policy library) and its moderation workflow."""
+    """The portal's fixed pages (home, its sections, the policy library) and its
+    moderation workflow."""
     home = ensure_home_page()
     ensure_portal_workflow(home)
-    ensure_news_section(home)
-    ensure_policy_library(home)
+    for page_type, title, slug, fields in SECTIONS:
+        section = ensure_section(home, page_type, title, slug, **fields)
+        if isinstance(section, PolicyLibraryPage):
+            seed_policy_documents(section)
     return home

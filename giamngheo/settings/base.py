@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "giamngheo.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -186,6 +187,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # ASCII page addresses ("bai-cho-duyet", not "bài-chờ-duyệt"): they survive being
 # shared through Zalo, SMS and old phones.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Every image needs its alternative text (its description) before it is saved.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "giamngheo.portal.forms.ImageForm"
 
 # The province whose units the site serves (national statistics code).
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=46)
