@@ -22,4 +22,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Citizens' feedback: /phan-anh/ (send, track) and /hoi-dap/ (public Q&A).
+    path("", include("giamngheo.feedback.urls")),
+    path("", include(wagtail_urls)),
+]

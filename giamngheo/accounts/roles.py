@@ -56,6 +56,18 @@ def _view(models: list[str]) -> list[str]:
     return [f"{m.split('.')[0]}.view_{m.split('.')[1]}" for m in models]
 
 
+# Citizens' feedback: handlers see contact details and act on the cases in their
+# scope; assigning is for the province and districts; the province publishes Q&A,
+# keeps categories, deadlines and answer templates, and reads the access log.
+HANDLE_FEEDBACK = ["feedback.view_feedback", "feedback.add_feedback", "feedback.handle_feedback"]
+ASSIGN_FEEDBACK = ["feedback.assign_feedback"]
+MANAGE_FEEDBACK = [
+    "feedback.publish_feedback",
+    "feedback.view_personaldataaccess",
+    *_crud(["feedback.feedbackcategory", "feedback.answertemplate"]),
+]
+
+
 @dataclass(frozen=True)
 class Role:
     code: str
@@ -86,6 +98,9 @@ ROLES = [
             *APPROVE_PLANS,
             *MANAGE_INDICATORS,
             *REOPEN_WEEKS,
+            *HANDLE_FEEDBACK,
+            *ASSIGN_FEEDBACK,
+            *MANAGE_FEEDBACK,
             "broadcasts.change_radioreportingsettings",
         ),
         description=_("Everything, users and settings."),
@@ -102,6 +117,9 @@ ROLES = [
             *APPROVE_PLANS,
             *VIEW_INDICATORS,
             *REOPEN_WEEKS,
+            *HANDLE_FEEDBACK,
+            *ASSIGN_FEEDBACK,
+            *MANAGE_FEEDBACK,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
@@ -109,7 +127,14 @@ ROLES = [
     Role(
         "leader",
         "Lãnh đạo / Ban chỉ đạo",
-        (ACCESS_ADMIN, *VIEW_UNITS, *_view(UNIT_RECORDS), *_view(PLANS), *VIEW_INDICATORS),
+        (
+            ACCESS_ADMIN,
+            *VIEW_UNITS,
+            *_view(UNIT_RECORDS),
+            *_view(PLANS),
+            *VIEW_INDICATORS,
+            "feedback.view_feedback",
+        ),
         description=_("Dashboards and reports, read-only."),
     ),
     Role(
@@ -122,6 +147,8 @@ ROLES = [
             *_crud(PLANS),
             *VIEW_INDICATORS,
             *REOPEN_WEEKS,
+            *HANDLE_FEEDBACK,
+            *ASSIGN_FEEDBACK,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("Own district and its communes."),
@@ -129,7 +156,7 @@ ROLES = [
     Role(
         "commune_officer",
         "Cán bộ xã",
-        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS), *VIEW_INDICATORS),
+        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS), *VIEW_INDICATORS, *HANDLE_FEEDBACK),
         description=_("Own commune only."),
     ),
     Role(

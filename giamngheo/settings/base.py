@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "giamngheo.plans",
     "giamngheo.broadcasts",
     "giamngheo.training",
+    "giamngheo.feedback",
     "giamngheo.portal",
     "giamngheo.demo",
     "wagtail.contrib.forms",
@@ -192,6 +193,33 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "giamngheo.portal.forms.ImageForm"
 
 # The province whose units the site serves (national statistics code).
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=46)
+
+# --- Citizens' feedback (giamngheo/feedback/, docs/operations.md).
+# Attachments live outside MEDIA_ROOT and are served to handlers only; a
+# STORAGES["feedback"] entry (e.g. a private S3 bucket) replaces the folder.
+FEEDBACK_FILES_ROOT = env.path(
+    "FEEDBACK_FILES_ROOT", default=BASE_DIR / "var" / "private" / "feedback"
+)
+FEEDBACK_MAX_ATTACHMENTS = env.int("FEEDBACK_MAX_ATTACHMENTS", default=3)
+FEEDBACK_MAX_ATTACHMENT_BYTES = env.int("FEEDBACK_MAX_ATTACHMENT_BYTES", default=8 * 1024 * 1024)
+FEEDBACK_MAX_IMAGE_SIDE = env.int("FEEDBACK_MAX_IMAGE_SIDE", default=2048)
+# Days after an answer during which the citizen may reopen the case.
+FEEDBACK_REOPEN_DAYS = env.int("FEEDBACK_REOPEN_DAYS", default=15)
+# Contact details of finished cases are erased this many days after they closed.
+FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=730)
+# Per-address limits (django-ratelimit syntax: count/period, period s, m, h or d).
+FEEDBACK_RATE_LIMITS = {
+    "submit": env("FEEDBACK_SUBMIT_RATE", default="5/h"),
+    "track": env("FEEDBACK_TRACK_RATE", default="60/h"),
+    "challenge": env("FEEDBACK_CHALLENGE_RATE", default="60/h"),
+}
+# ALTCHA proof of work: the key signs challenges (derived from SECRET_KEY when empty).
+FEEDBACK_ALTCHA_HMAC_KEY = env("FEEDBACK_ALTCHA_HMAC_KEY", default="")
+FEEDBACK_ALTCHA_ALGORITHM = env("FEEDBACK_ALTCHA_ALGORITHM", default="PBKDF2/SHA-256")
+FEEDBACK_ALTCHA_COST = env.int("FEEDBACK_ALTCHA_COST", default=5000)
+FEEDBACK_ALTCHA_EXPIRES = env.int("FEEDBACK_ALTCHA_EXPIRES", default=1200)
+# Text messages to citizens (giamngheo/feedback/sms.py): the console in development.
+SMS_BACKEND = env("SMS_BACKEND", default="giamngheo.feedback.sms.ConsoleSmsBackend")
 
 LOGGING = {
     "version": 1,
