@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from giamngheo.accounts import views as account_views
+from giamngheo.portal import language, pwa
 
 urlpatterns = [
     # Ahead of Wagtail's own: the site history is for province-wide users only.
@@ -23,6 +24,12 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
+    # The installable app (portal/pwa.py; the service worker at the root, for its scope
+    # to be the whole site) and the language links (portal/language.py).
+    path("manifest.webmanifest", pwa.manifest, name="portal-manifest"),
+    path("sw.js", pwa.service_worker, name="portal-sw"),
+    path("offline/", pwa.offline, name="portal-offline"),
+    path("ngon-ngu/<str:language>/", language.switch_language, name="portal-language"),
     # Citizens' feedback: /phan-anh/ (send, track) and /hoi-dap/ (public Q&A).
     path("", include("giamngheo.feedback.urls")),
     path("", include(wagtail_urls)),

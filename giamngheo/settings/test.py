@@ -12,3 +12,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One locmem cache lives through the whole run: a page cached by one test would be
+# served to the next. The page cache's own tests turn it on.
+PORTAL_PAGE_CACHE_SECONDS = 0
