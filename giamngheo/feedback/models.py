@@ -242,7 +242,9 @@ class Feedback(models.Model):
     name = models.CharField(_("name"), max_length=150, blank=True, validators=[reject_markup])
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    consent_at = models.DateTimeField(_("consent to data processing given at"), null=True)
+    consent_at = models.DateTimeField(
+        _("consent to data processing given at"), null=True, blank=True
+    )
     consent_version = models.CharField(_("consent text version"), max_length=20, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 

@@ -14,7 +14,8 @@ portal views, the admin views and the Open311 API all call these.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.conf import settings
@@ -80,6 +81,22 @@ def _check_handler(by, feedback: Feedback) -> None:
     if not selectors.can_handle(by):
         raise PermissionDenied
     _check_visible(by, feedback)
+
+
+@contextmanager
+def _changing(feedback: Feedback) -> Iterator[None]:
+    """Lock the row and load its current state; a refused change leaves it as stored.
+
+    Two officers acting at once: the second one sees the first one's status.
+    """
+    locked = Feedback.objects.select_for_update().get(pk=feedback.pk)
+    for field in Feedback._meta.concrete_fields:
+        setattr(feedback, field.attname, getattr(locked, field.attname))
+    try:
+        yield
+    except ValidationError:
+        feedback.refresh_from_db()
+        raise
 
 
 def _require_status(feedback: Feedback, allowed: Sequence[str], message: str) -> None:
@@ -209,16 +226,17 @@ def assign_feedback(*, feedback: Feedback, unit: Unit, by, note: str = "") -> Fe
     if not selectors.can_assign(by):
         raise PermissionDenied
     _check_visible(by, feedback)
-    _require_status(feedback, OPEN_STATUSES, _("Only an open case can be assigned."))
-    if not selectors.assignable_units(by).filter(pk=unit.pk).exists():
-        raise ValidationError({"unit": _("You cannot assign cases to this unit.")})
-    if feedback.assigned_unit_id == unit.pk:
-        raise ValidationError({"unit": _("The case is already assigned to this unit.")})
-    feedback.assigned_unit = unit
-    feedback.assigned_at = timezone.now()
-    feedback.status = FeedbackStatus.ASSIGNED
-    feedback.full_clean()
-    feedback.save()
+    with _changing(feedback):
+        _require_status(feedback, OPEN_STATUSES, _("Only an open case can be assigned."))
+        if not selectors.assignable_units(by).filter(pk=unit.pk).exists():
+            raise ValidationError({"unit": _("You cannot assign cases to this unit.")})
+        if feedback.assigned_unit_id == unit.pk:
+            raise ValidationError({"unit": _("The case is already assigned to this unit.")})
+        feedback.assigned_unit = unit
+        feedback.assigned_at = timezone.now()
+        feedback.status = FeedbackStatus.ASSIGNED
+        feedback.full_clean()
+        feedback.save()
     _record(feedback, EventKind.ASSIGNED, by=by, unit=unit, text=note.strip())
     _notify_unit(feedback, EventKind.ASSIGNED)
     return feedback
@@ -227,12 +245,15 @@ def assign_feedback(*, feedback: Feedback, unit: Unit, by, note: str = "") -> Fe
 @transaction.atomic
 def start_feedback(*, feedback: Feedback, by) -> Feedback:
     _check_handler(by, feedback)
-    _require_status(
-        feedback, [FeedbackStatus.ASSIGNED], _("Only a case assigned to a unit can be started.")
-    )
-    feedback.status = FeedbackStatus.IN_PROGRESS
-    feedback.full_clean()
-    feedback.save()
+    with _changing(feedback):
+        _require_status(
+            feedback,
+            [FeedbackStatus.ASSIGNED],
+            _("Only a case assigned to a unit can be started."),
+        )
+        feedback.status = FeedbackStatus.IN_PROGRESS
+        feedback.full_clean()
+        feedback.save()
     _record(feedback, EventKind.STARTED, by=by)
     return feedback
 
@@ -241,19 +262,20 @@ def start_feedback(*, feedback: Feedback, by) -> Feedback:
 def answer_feedback(*, feedback: Feedback, answer: str, by) -> Feedback:
     """Answer the citizen; they are told, and may rate it or reopen the case."""
     _check_handler(by, feedback)
-    _require_status(
-        feedback,
-        [FeedbackStatus.ASSIGNED, FeedbackStatus.IN_PROGRESS],
-        _("Assign the case to a unit before answering it."),
-    )
-    now = timezone.now()
-    feedback.answer = (answer or "").strip()
-    feedback.status = FeedbackStatus.ANSWERED
-    feedback.answered_at = now
-    feedback.first_answered_at = feedback.first_answered_at or now
-    feedback.answered_by = by
-    feedback.full_clean()
-    feedback.save()
+    with _changing(feedback):
+        _require_status(
+            feedback,
+            [FeedbackStatus.ASSIGNED, FeedbackStatus.IN_PROGRESS],
+            _("Assign the case to a unit before answering it."),
+        )
+        now = timezone.now()
+        feedback.answer = (answer or "").strip()
+        feedback.status = FeedbackStatus.ANSWERED
+        feedback.answered_at = now
+        feedback.first_answered_at = feedback.first_answered_at or now
+        feedback.answered_by = by
+        feedback.full_clean()
+        feedback.save()
     _record(feedback, EventKind.ANSWERED, by=by, text=feedback.answer)
     _notify_citizen(feedback, EventKind.ANSWERED)
     return feedback
@@ -264,11 +286,14 @@ def close_feedback(*, feedback: Feedback, by=None) -> Feedback:
     """Close an answered case (staff, or the system once the reopen window is over)."""
     if by is not None:
         _check_handler(by, feedback)
-    _require_status(feedback, [FeedbackStatus.ANSWERED], _("Only an answered case can be closed."))
-    feedback.status = FeedbackStatus.CLOSED
-    feedback.closed_at = timezone.now()
-    feedback.full_clean()
-    feedback.save()
+    with _changing(feedback):
+        _require_status(
+            feedback, [FeedbackStatus.ANSWERED], _("Only an answered case can be closed.")
+        )
+        feedback.status = FeedbackStatus.CLOSED
+        feedback.closed_at = timezone.now()
+        feedback.full_clean()
+        feedback.save()
     _record(feedback, EventKind.CLOSED, by=by)
     return feedback
 
@@ -277,12 +302,13 @@ def close_feedback(*, feedback: Feedback, by=None) -> Feedback:
 def reject_feedback(*, feedback: Feedback, reason: str, by) -> Feedback:
     """Refuse an open case (abusive, not about the programme, a duplicate…) with a reason."""
     _check_handler(by, feedback)
-    _require_status(feedback, OPEN_STATUSES, _("Only an open case can be rejected."))
-    feedback.status = FeedbackStatus.REJECTED
-    feedback.rejection_reason = (reason or "").strip()
-    feedback.closed_at = timezone.now()
-    feedback.full_clean()
-    feedback.save()
+    with _changing(feedback):
+        _require_status(feedback, OPEN_STATUSES, _("Only an open case can be rejected."))
+        feedback.status = FeedbackStatus.REJECTED
+        feedback.rejection_reason = (reason or "").strip()
+        feedback.closed_at = timezone.now()
+        feedback.full_clean()
+        feedback.save()
     _record(feedback, EventKind.REJECTED, by=by, text=feedback.rejection_reason)
     _notify_citizen(feedback, EventKind.REJECTED)
     return feedback
@@ -301,23 +327,22 @@ def add_note(*, feedback: Feedback, text: str, by) -> FeedbackEvent:
 @transaction.atomic
 def reopen_feedback(*, feedback: Feedback, reason: str) -> Feedback:
     """The citizen says the answer did not resolve it, within the reopen window."""
-    feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
-    if not feedback.can_be_reopened:
-        raise ValidationError(_("This case can no longer be reopened."))
-    reason = _plain(reason, "reason")
-    if not reason:
-        raise ValidationError({"reason": _("Say why the answer did not resolve it.")})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": _("Keep it under 2000 characters.")})
-    today = timezone.localdate()
-    feedback.status = (
-        FeedbackStatus.IN_PROGRESS if feedback.assigned_unit_id else FeedbackStatus.RECEIVED
-    )
-    feedback.reopen_count += 1
-    feedback.closed_at = None
-    feedback.due_on = deadline_for(feedback.category, today)
-    feedback.full_clean()
-    feedback.save()
+    with _changing(feedback):
+        if not feedback.can_be_reopened:
+            raise ValidationError(_("This case can no longer be reopened."))
+        reason = _plain(reason, "reason")
+        if not reason:
+            raise ValidationError({"reason": _("Say why the answer did not resolve it.")})
+        if len(reason) > 2000:
+            raise ValidationError({"reason": _("Keep it under 2000 characters.")})
+        feedback.status = (
+            FeedbackStatus.IN_PROGRESS if feedback.assigned_unit_id else FeedbackStatus.RECEIVED
+        )
+        feedback.reopen_count += 1
+        feedback.closed_at = None
+        feedback.due_on = deadline_for(feedback.category, timezone.localdate())
+        feedback.full_clean()
+        feedback.save()
     _record(feedback, EventKind.REOPENED, text=reason)
     _notify_unit(feedback, EventKind.REOPENED)
     return feedback
@@ -326,12 +351,13 @@ def reopen_feedback(*, feedback: Feedback, reason: str) -> Feedback:
 @transaction.atomic
 def rate_feedback(*, feedback: Feedback, rating: int, comment: str = "") -> Feedback:
     """The citizen rates the answer from 1 (not useful) to 5 (very useful)."""
-    if not feedback.can_be_rated:
-        raise ValidationError(_("Only an answer can be rated."))
-    feedback.rating = rating
-    feedback.rating_comment = _plain(comment, "comment")[:2000]
-    feedback.full_clean()
-    feedback.save()
+    with _changing(feedback):
+        if not feedback.can_be_rated:
+            raise ValidationError(_("Only an answer can be rated."))
+        feedback.rating = rating
+        feedback.rating_comment = _plain(comment, "comment")[:2000]
+        feedback.full_clean()
+        feedback.save()
     _record(feedback, EventKind.RATED, text=str(rating))
     return feedback
 

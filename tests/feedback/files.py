@@ -9,7 +9,9 @@ GPS_IFD = 0x8825
 ORIENTATION = 0x0112
 
 
-def phone_photo(name: str = "IMG_2041.jpg", *, width: int = 64, height: int = 32) -> SimpleUploadedFile:
+def phone_photo(
+    name: str = "IMG_2041.jpg", *, width: int = 64, height: int = 32
+) -> SimpleUploadedFile:
     """A JPEG as phones make them: GPS position, camera model, rotated by its EXIF tag."""
     image = Image.new("RGB", (width, height), (200, 30, 30))
     exif = image.getexif()

@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(blank=True, max_length=150, validators=[giamngheo.feedback.models.reject_markup], verbose_name='name')),
                 ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('consent_at', models.DateTimeField(null=True, verbose_name='consent to data processing given at')),
+                ('consent_at', models.DateTimeField(blank=True, null=True, verbose_name='consent to data processing given at')),
                 ('consent_version', models.CharField(blank=True, max_length=20, verbose_name='consent text version')),
                 ('anonymised_at', models.DateTimeField(blank=True, null=True, verbose_name='anonymised at')),
                 ('requested_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='received at')),
