@@ -24,7 +24,7 @@ from giamngheo.units.models import Unit, UnitLevel
 
 from .models import DemoDataSet
 
-VERSION = 2
+VERSION = 3
 PERIOD_START = datetime.date(2021, 1, 1)
 DEMO_PASSWORD = "GiamNgheo@2025"
 DEMO_EMAIL_DOMAIN = "demo.giamngheo.vn"
@@ -205,11 +205,18 @@ def load_training(rng: random.Random) -> object:
     return load(rng)
 
 
+def load_portal(rng: random.Random) -> object:
+    from giamngheo.demo.portal import load_portal as load
+
+    return load(rng)
+
+
 PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("users", load_users),
     ("broadcasts", load_broadcasts),
     ("plans", load_plans),
     ("training", load_training),
+    ("portal", load_portal),
 ]
 
 

@@ -5,12 +5,14 @@ import random
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Page
 
 from giamngheo.accounts.models import User
 from giamngheo.accounts.roles import ROLES
 from giamngheo.broadcasts.models import Broadcast
 from giamngheo.demo.models import DemoDataSet
 from giamngheo.demo.services import DEMO_EMAIL_DOMAIN, load_broadcasts, load_demo
+from giamngheo.portal.models import ArticlePage
 from giamngheo.units.models import Unit
 
 pytestmark = pytest.mark.usefixtures("hue_units")
@@ -44,7 +46,10 @@ def test_same_seed_gives_the_same_radio_logs():
     assert broadcast_rows(communes) != first
 
 
-def test_full_demo_covers_every_commune_and_a_second_load_changes_nothing(capsys):
+def test_full_demo_covers_every_commune_and_a_second_load_changes_nothing(
+    capsys, settings, tmp_path, wagtail_tree
+):
+    settings.MEDIA_ROOT = tmp_path  # the portal's generated pictures and sounds
     call_command("load_demo", "--seed", "7")
     assert DemoDataSet.objects.get().seed == 7
     out = capsys.readouterr().out
@@ -52,6 +57,8 @@ def test_full_demo_covers_every_commune_and_a_second_load_changes_nothing(capsys
     communes_2023 = Unit.objects.in_force(datetime.date(2023, 6, 30)).filter(level="commune")
     logged = Broadcast.objects.filter(on__year=2023).values("commune").distinct().count()
     assert logged == communes_2023.count() == 141
-    count = Broadcast.objects.count()
+    assert ArticlePage.objects.live().count() >= 30
+    count, pages = Broadcast.objects.count(), Page.objects.count()
     assert load_demo(seed=7) is False
     assert Broadcast.objects.count() == count
+    assert Page.objects.count() == pages
