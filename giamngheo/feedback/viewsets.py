@@ -8,6 +8,8 @@ through a service.
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
 from django.db.models import QuerySet
 from django.urls import path, reverse
@@ -15,7 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -38,6 +40,18 @@ def _unit_choices(request) -> QuerySet:
     if request is None:
         return scoping.Unit.objects.none()
     return scoping.units_visible_to(request.user).in_force(timezone.localdate()).vietnamese_order()
+
+
+class DayColumn(Column):
+    """A date (or the local date of a datetime) as dd/mm/yyyy, not "2 days ago"."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value is None:
+            return ""
+        if isinstance(value, datetime.datetime):
+            value = timezone.localdate(value)
+        return value.strftime("%d/%m/%Y")
 
 
 class UnitFilter(django_filters.ModelChoiceFilter):
@@ -129,8 +143,8 @@ class FeedbackViewSet(ModelViewSet):
         "commune",
         "assigned_unit",
         "status",
-        DateColumn("requested_at", label=_("Received"), sort_key="requested_at"),
-        DateColumn("due_on", label=_("Deadline"), sort_key="due_on"),
+        DayColumn("requested_at", label=_("Received"), sort_key="requested_at"),
+        DayColumn("due_on", label=_("Deadline"), sort_key="due_on"),
         Column("is_overdue_display", label=_("Overdue")),
     ]
     list_export = [

@@ -186,3 +186,14 @@ def test_anonymous_visitors_reach_none_of_the_staff_views(client, cases):
     ):
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_report_runs_a_fixed_number_of_queries(
+    client, officer, cases, phu_vang, django_assert_max_num_queries
+):
+    client.force_login(officer)
+    client.get("/admin/phan-anh/bao-cao/")
+    FeedbackFactory.create_batch(10, commune=phu_vang, assigned_unit=phu_vang)
+    with django_assert_max_num_queries(25):
+        response = client.get("/admin/phan-anh/bao-cao/")
+    assert response.context["report"].total == 11
