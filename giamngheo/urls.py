@@ -30,6 +30,8 @@ urlpatterns += [
     path("sw.js", pwa.service_worker, name="portal-sw"),
     path("offline/", pwa.offline, name="portal-offline"),
     path("ngon-ngu/<str:language>/", language.switch_language, name="portal-language"),
+    # Search, feeds, sitemap.xml and robots.txt, ahead of the pages they would shadow.
+    path("", include("giamngheo.portal.urls")),
     # Citizens' feedback: /phan-anh/ (send, track) and /hoi-dap/ (public Q&A).
     path("", include("giamngheo.feedback.urls")),
     path("", include(wagtail_urls)),

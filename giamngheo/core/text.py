@@ -7,6 +7,7 @@ the Vietnamese alphabet (a ă â b c d đ e ê … o ô ơ … u ư …) instead
 points, where "Đ" would sort after "Z".
 """
 
+import re
 import unicodedata
 
 # đ/Đ is a letter of its own, not d plus a combining mark, so NFD keeps it.
@@ -25,6 +26,19 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def search_words(text: str) -> str:
+    """``fold`` with punctuation turned into spaces: "Số 05-CT/TW" → "so 05 ct tw".
+
+    What the search index stores and what the search view asks for: every
+    backend then splits both into the same words (PostgreSQL's parser would
+    otherwise keep "ct/tw" as one token, so "05-ct" would find nothing).
+    """
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
 def _letter_of(base: str, marks: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
 
-from giamngheo.core.text import fold
+from giamngheo.core.text import search_words
 
 
 class PortalPage(Page):
@@ -31,12 +33,16 @@ class PortalPage(Page):
     class Meta:
         abstract = True
 
+    # Folded, and punctuation as spaces (``search_words``): the search view folds
+    # the query the same way (giamngheo/portal/search.py).
     def search_title(self) -> str:
-        return fold(self.title)
+        return search_words(self.title)
 
     def search_body(self) -> str:
-        parts = (strip_tags(str(getattr(self, name) or "")) for name in self.search_text_fields)
-        return fold(" ".join(parts))
+        parts = (
+            unescape(strip_tags(str(getattr(self, name) or ""))) for name in self.search_text_fields
+        )
+        return search_words(" ".join(parts))
 
     # Share previews (Open Graph, Twitter cards) and listings read these two.
     def summary_text(self) -> str:

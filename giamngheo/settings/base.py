@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -180,7 +181,27 @@ WAGTAIL_SITE_NAME = _("Poverty reduction")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search (docs/decisions/0004-portal-search.md). The database backend by
+# default: SQLite FTS5, or PostgreSQL full text with the "simple" configuration
+# (no English stemming; pages index their text without accents). For
+# OpenSearch/Elasticsearch set WAGTAILSEARCH_BACKEND (opensearch2, opensearch3,
+# elasticsearch8…) and WAGTAILSEARCH_URLS, then run `manage.py update_index`.
+WAGTAILSEARCH_BACKEND = env("WAGTAILSEARCH_BACKEND", default="database")
+if WAGTAILSEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{WAGTAILSEARCH_BACKEND}",
+            "URLS": env.list("WAGTAILSEARCH_URLS", default=["http://localhost:9200"]),
+            "INDEX": env("WAGTAILSEARCH_INDEX", default="giamngheo"),
+            "TIMEOUT": env.int("WAGTAILSEARCH_TIMEOUT", default=5),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
