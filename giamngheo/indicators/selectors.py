@@ -9,16 +9,21 @@ rebuild.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from giamngheo.units.divisions import province_code as as_province_code
+from giamngheo.units.models import Unit, UnitLevel, UnitQuerySet
+
 from . import cache
 from .models import Indicator, ProgrammePeriod, Target
-from .rules import RULES, RuleResult, Scope
+from .rules import RULES, RuleResult, Scope, reference_day, year_bounds
 
 MET, ON_TRACK, BEHIND, NO_DATA = "met", "on_track", "behind", "no_data"
 CUMULATIVE_RULES = {Indicator.Rule.TRAINING_TURNS}
@@ -124,3 +129,44 @@ def current_period(today: datetime.date | None = None) -> ProgrammePeriod | None
         ProgrammePeriod.objects.filter(Q(start__lte=today)).order_by("-start").first()
         or ProgrammePeriod.objects.order_by("start").first()
     )
+
+
+def district_units(
+    *, period: ProgrammePeriod | None = None, year: int | None = None
+) -> UnitQuerySet:
+    """The configured province's district-level units, every version of each.
+
+    With a period and a year, only those of the map the plan indicator counts
+    that year (in force on ``rules.reference_day``): in 2025 the nine units of
+    January's map, not the two-level map of July.
+    """
+    units = Unit.objects.of_province(as_province_code(settings.PROVINCE_CODE)).filter(
+        level=UnitLevel.DISTRICT
+    )
+    if period is not None and year is not None:
+        units = units.in_force(reference_day(units, *year_bounds(period, year)))
+    return units
+
+
+def scope_for_unit(code: str | None, *, units: Iterable[Unit] | None = None) -> Scope | None:
+    """Where the KPI engine computes for a unit code a visitor or a user picked.
+
+    No code, or the province's own code: the whole configured province
+    (``settings.PROVINCE_CODE``).  Otherwise the district-level unit with that
+    code among ``units`` (default: every version in ``district_units()``, the
+    latest wins; the engine counts by code, so any version gives the same
+    figures).  None when the code names no such unit: callers answer 404, so
+    another province's units are never computed.
+    """
+    province = as_province_code(settings.PROVINCE_CODE)
+    if not code or code == province:
+        return Scope(province)
+    candidates = district_units().filter(code=code) if units is None else units
+    matches = sorted((u for u in candidates if u.code == code), key=lambda u: u.valid_from)
+    return Scope(province, matches[-1]) if matches else None
+
+
+def default_year(period: ProgrammePeriod, today: datetime.date | None = None) -> int:
+    """The year a dashboard opens on: this year, kept within the period."""
+    today = today or timezone.localdate()
+    return min(max(today.year, period.start.year), period.end.year)

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts import scoping
@@ -16,7 +15,7 @@ from giamngheo.units.models import Unit, UnitLevel
 from . import dashboard as panels
 from .models import Indicator, ProgrammePeriod
 from .rules import Scope
-from .selectors import current_period, dashboard_values
+from .selectors import current_period, dashboard_values, default_year, scope_for_unit
 
 
 def _scope_for(request) -> Scope:
@@ -27,18 +26,10 @@ def _scope_for(request) -> Scope:
         if user.unit is None:
             raise PermissionDenied
         return Scope(province, user.unit)
-    code = request.GET.get("unit")
-    if not code:
-        return Scope(province)
-    unit = (
-        Unit.objects.of_province(province)
-        .filter(code=code, level=UnitLevel.DISTRICT)
-        .order_by("-valid_from")
-        .first()
-    )
-    if unit is None:
+    scope = scope_for_unit(request.GET.get("unit"))
+    if scope is None:
         raise Http404
-    return Scope(province, unit)
+    return scope
 
 
 def _int(value, default):
@@ -58,11 +49,9 @@ def dashboard(request):
     )
     if period is None:
         return TemplateResponse(request, "indicators/dashboard.html", {"no_period": True})
-    today = timezone.localdate()
-    default_year = min(max(today.year, period.start.year), period.end.year)
-    year = _int(request.GET.get("year"), default_year)
+    year = _int(request.GET.get("year"), default_year(period))
     if year not in period.years:
-        year = default_year
+        year = default_year(period)
     scope = _scope_for(request)
     values, trend = dashboard_values(period=period, scope=scope, year=year)
     context = panels.build(period=period, year=year, scope=scope, values=values, trend=trend)

@@ -8,17 +8,20 @@ publishes — plain section pages editors write — and the archive by year.
 from __future__ import annotations
 
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from . import archive
 from .base import PortalPage
 
 
@@ -47,6 +50,16 @@ class SectionPage(PortalPage):
     def summary_text(self) -> str:
         return self.search_description or self.intro
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subsections"] = subsections(self)
+        return context
+
+
+def subsections(page: Page) -> models.QuerySet[SectionPage]:
+    """The live, public section pages under ``page``, in the editors' order."""
+    return SectionPage.objects.child_of(page).live().public().order_by("path")
+
 
 class AboutPage(PortalPage):
     """The steering committee and the programme office (Giới thiệu)."""
@@ -72,6 +85,11 @@ class AboutPage(PortalPage):
     def summary_text(self) -> str:
         return self.search_description or self.intro
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(members=self.members.all(), subsections=subsections(self))
+        return context
+
 
 class CommitteeMember(Orderable):
     page = ParentalKey(AboutPage, related_name="members", on_delete=models.CASCADE)
@@ -95,3 +113,24 @@ class ArchivePage(RoutablePageMixin, PortalPage):
 
     class Meta:
         verbose_name = _("archive")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = site_root(self, request)
+        context.update(home=home, years=archive.years(home))
+        return context
+
+    @re_path(r"^(\d{4})/$", name="year")
+    def year(self, request, year: str):
+        context = self.get_context(request)
+        number = int(year)
+        if number not in archive.year_range(context["years"]):
+            raise Http404
+        context.update(year=number, groups=archive.published_in(context["home"], number))
+        return TemplateResponse(request, "portal/archive_year.html", context)
+
+
+def site_root(page: Page, request) -> Page:
+    """The home page of the site the visitor is on (the archive covers that site)."""
+    site = Site.find_for_request(request) or page.get_site()
+    return site.root_page

@@ -1,7 +1,7 @@
 """The media library (thư viện): radio programmes, TV reports, publications, posters.
 
 Files are Wagtail documents, so commune radio stations download them from
-their page; the radio programmes also make a podcast feed (see feeds).
+their page; the radio programmes also make a podcast feed (see podcast.py).
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .base import PortalPage
+from .podcast import PodcastFeed
 
 
 class MediaKind(models.TextChoices):
@@ -131,8 +133,21 @@ class MediaItemPage(PortalPage):
     def is_audio(self) -> bool:
         return self.kind == MediaKind.RADIO and self.file is not None
 
+    @property
+    def is_video_file(self) -> bool:
+        return self.kind == MediaKind.VIDEO and self.file is not None
 
-class MediaLibraryPage(PortalPage):
+    @property
+    def duration_text(self) -> str:
+        """The duration as a clock reads it: "12:05", "1:02:03"."""
+        if not self.duration:
+            return ""
+        hours, rest = divmod(self.duration, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+class MediaLibraryPage(RoutablePageMixin, PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -157,11 +172,29 @@ class MediaLibraryPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind")
         context.update(
             page_obj=Paginator(self.items(request.GET), self.per_page).get_page(
                 request.GET.get("page")
             ),
             kinds=MediaKind.choices,
+            current_kind=kind if kind in MediaKind.values else "",
             filters=request.GET,
         )
         return context
+
+    def radio_episodes(self) -> models.QuerySet[MediaItemPage]:
+        """The podcast's episodes: live, public radio programmes with their file."""
+        return (
+            MediaItemPage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(kind=MediaKind.RADIO, file__isnull=False)
+            .select_related("file", "unit")
+            .order_by("-date", "-pk")
+        )
+
+    # Wagtail serves page routes only on addresses without dots: "podcast/", not ".xml".
+    @path("podcast/", name="podcast")
+    def podcast(self, request):
+        return PodcastFeed()(request, self)

@@ -202,7 +202,12 @@ else:
             "INDEX_SETTINGS": {},
         }
     }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
+# Office files, and the media library's audio, video and posters (portal/media.py).
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"),
+    *("mp3", "m4a", "aac", "ogg", "oga", "opus", "wav", "mp4", "webm", "ogv"),
+    *("png", "jpg", "jpeg"),
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
