@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -104,7 +106,21 @@ class EventPage(PortalPage):
 
     @property
     def is_upcoming(self) -> bool:
+        """Not over yet: to come, or under way (an event without an end is over once
+        it has started)."""
         return (self.ends_at or self.starts_at) >= timezone.now()
+
+    @property
+    def ends_same_day(self) -> bool:
+        """The end is on the start's day (local time): the page shows only its hour."""
+        if not self.ends_at:
+            return False
+        return timezone.localdate(self.ends_at) == timezone.localdate(self.starts_at)
+
+
+def not_over(now: datetime.datetime) -> models.Q:
+    """Events still to come or under way at ``now``."""
+    return models.Q(ends_at__gte=now) | models.Q(ends_at__isnull=True, starts_at__gte=now)
 
 
 class EventIndexPage(PortalPage):
@@ -119,30 +135,27 @@ class EventIndexPage(PortalPage):
         verbose_name = _("events section")
 
     def events(self) -> models.QuerySet[EventPage]:
-        return EventPage.objects.live().public().child_of(self).select_related("unit", "image")
+        return EventPage.objects.live().public().child_of(self).select_related("unit")
 
     def get_context(self, request, *args, **kwargs):
+        """Upcoming events first, soonest first; then past events, newest first, paginated.
+        Later pages of the past events do not repeat the upcoming ones."""
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         events = self.events()
-        upcoming = events.filter(
-            models.Q(ends_at__gte=now) | models.Q(ends_at__isnull=True, starts_at__gte=now)
-        ).order_by("starts_at")
-        past = events.exclude(pk__in=upcoming.values("pk")).order_by("-starts_at")
-        context.update(
-            upcoming=upcoming,
-            page_obj=Paginator(past, self.per_page).get_page(request.GET.get("page")),
-        )
+        past = events.exclude(not_over(now)).order_by("-starts_at", "-pk")
+        page_obj = Paginator(past, self.per_page).get_page(request.GET.get("page"))
+        upcoming = events.filter(not_over(now)).order_by("starts_at", "pk")
+        context.update(upcoming=list(upcoming) if page_obj.number == 1 else [], page_obj=page_obj)
         return context
 
 
 def upcoming_events(limit: int = 3) -> models.QuerySet[EventPage]:
-    """The next events of the whole portal, for the home page."""
-    now = timezone.now()
+    """The next events of the whole portal (and those under way), for the home page."""
     return (
         EventPage.objects.live()
         .public()
-        .filter(models.Q(ends_at__gte=now) | models.Q(ends_at__isnull=True, starts_at__gte=now))
+        .filter(not_over(timezone.now()))
         .select_related("unit")
-        .order_by("starts_at")[:limit]
+        .order_by("starts_at", "pk")[:limit]
     )

@@ -6,20 +6,46 @@ what was done, the result in figures, photos.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from giamngheo.core.text import collation_key
+from giamngheo.units.models import Unit, UnitLevel
 
 from .base import PortalPage
+
+
+def parse_year(value: object) -> int | None:
+    """A year from a query parameter, or None for anything else ("abc", "²", "99999…")."""
+    try:
+        year = int(str(value))
+    except ValueError:
+        return None
+    return year if 1900 <= year <= 2100 else None
+
+
+def with_image_renditions(stories: models.QuerySet[StoryPage]) -> models.QuerySet[StoryPage]:
+    """Stories with their main photo and its renditions fetched in two queries for the
+    whole list, instead of one per teaser."""
+    images = get_image_model().objects.prefetch_renditions()
+    return stories.prefetch_related(Prefetch("image", queryset=images))
+
+
+def live_stories() -> models.QuerySet[StoryPage]:
+    """Published, public stories with what a teaser shows (unit and its parent)."""
+    return StoryPage.objects.live().public().select_related("unit", "unit__parent")
 
 
 class StoryKind(models.TextChoices):
@@ -81,6 +107,39 @@ class StoryPage(PortalPage):
     def summary_text(self) -> str:
         return self.search_description or self.summary
 
+    @property
+    def place(self) -> str:
+        """Where, as the unit row of the time names it: a commune with its district
+        ("Thị trấn Phú Đa, Huyện Phú Vang"); since the two-level map, the commune alone."""
+        unit = self.unit
+        parent = unit.parent
+        if unit.level == UnitLevel.COMMUNE and parent and parent.level == UnitLevel.DISTRICT:
+            return f"{unit.name}, {parent.name}"
+        return unit.name
+
+    def same_unit_stories(self, limit: int = 4) -> models.QuerySet[StoryPage]:
+        """Other stories of the same unit, by its code: the code outlives renamings and
+        the 2025 merger (Thị trấn Phú Đa and Xã Phú Vang share 19942)."""
+        return (
+            live_stories()
+            .filter(unit__code=self.unit.code)
+            .exclude(pk=self.pk)
+            .order_by("-year", "title")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.unit_id:
+            # The unit and its district in one query, for ``place``.
+            self.unit = Unit.objects.select_related("parent").get(pk=self.unit_id)
+        images = get_image_model().objects.prefetch_renditions()
+        context.update(
+            figures=list(self.figures.all()),
+            photos=list(self.photos.prefetch_related(Prefetch("image", queryset=images))),
+            other_stories=list(self.same_unit_stories()) if self.unit_id else [],
+        )
+        return context
+
 
 class StoryFigure(Orderable):
     """A result in figures: "Thu nhập bình quân" — "60 triệu đồng/năm"."""
@@ -113,52 +172,82 @@ class StoryIndexPage(PortalPage):
     class Meta:
         verbose_name = _("stories and models section")
 
-    def stories(self, params) -> models.QuerySet[StoryPage]:
+    def stories(self, params: Mapping[str, str]) -> models.QuerySet[StoryPage]:
         """Live stories narrowed by kind, unit (a commune, or a district and its communes)
-        and year."""
-        stories = (
-            StoryPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("unit", "unit__parent", "image")
-            .order_by("-year", "title")
-        )
+        and year; a value that matches nothing gives an empty list, never an error."""
+        stories = live_stories().child_of(self).order_by("-year", "title", "pk")
         if params.get("kind") in StoryKind.values:
             stories = stories.filter(kind=params["kind"])
         if code := params.get("unit"):
+            # By code, not row: one choice finds the stories of every version of the unit.
             stories = stories.filter(Q(unit__code=code) | Q(unit__parent__code=code))
-        year = params.get("year", "")
-        if year.isdigit():
-            stories = stories.filter(year=int(year))
+        if year := parse_year(params.get("year")):
+            stories = stories.filter(year=year)
         return stories
 
     def filter_choices(self) -> dict:
-        """The units and years that have stories, for the filter menus."""
-        live = StoryPage.objects.live().public().child_of(self)
-        units: dict[str, str] = {}
-        for name, code, parent_name, parent_code, parent_level in live.values_list(
-            "unit__name",
-            "unit__code",
-            "unit__parent__name",
-            "unit__parent__code",
-            "unit__parent__level",
-        ).distinct():
-            if parent_code and parent_level == "district":
-                units.setdefault(parent_code, parent_name)
-            units.setdefault(code, f"{name} ({parent_name})" if parent_name else name)
+        """The units and years that have live stories, for the filter menus.
+
+        Units come grouped under their district (which can be picked as a whole) or,
+        on the two-level map, under the province; a unit renamed keeps its latest name.
+        """
+        rows = (
+            StoryPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-unit__valid_from")
+            .values_list(
+                "year",
+                "unit__code",
+                "unit__name",
+                "unit__level",
+                "unit__parent__code",
+                "unit__parent__name",
+                "unit__parent__level",
+            )
+            .distinct()
+        )
+        groups: dict[str, UnitGroup] = {}
+        years: set[int] = set()
+        for year, code, name, level, parent_code, parent_name, parent_level in rows:
+            years.add(year)
+            if level == UnitLevel.DISTRICT:
+                groups.setdefault(code, UnitGroup(code, name, is_district=True))
+            elif level == UnitLevel.COMMUNE and parent_code:
+                group = groups.setdefault(
+                    parent_code,
+                    UnitGroup(parent_code, parent_name, parent_level == UnitLevel.DISTRICT),
+                )
+                group.add(code, name)
+            # A story of the whole province is listed, but not a choice of unit.
+        for group in groups.values():
+            group.units.sort(key=lambda unit: collation_key(unit[1]))
         return {
-            "units": sorted(units.items(), key=lambda item: collation_key(item[1])),
-            "years": sorted(set(live.values_list("year", flat=True)), reverse=True),
+            "unit_groups": sorted(groups.values(), key=lambda group: collation_key(group.name)),
+            "years": sorted(years, reverse=True),
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        stories = with_image_renditions(self.stories(request.GET))
         context.update(
-            page_obj=Paginator(self.stories(request.GET), self.per_page).get_page(
-                request.GET.get("page")
-            ),
+            page_obj=Paginator(stories, self.per_page).get_page(request.GET.get("page")),
             kinds=StoryKind.choices,
             filters=request.GET,
             **self.filter_choices(),
         )
         return context
+
+
+@dataclass
+class UnitGroup:
+    """A district, or the province on the two-level map, and its units that have stories."""
+
+    code: str
+    name: str
+    is_district: bool  # a district is a choice itself: its communes' stories
+    units: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, code: str, name: str) -> None:
+        if all(code != known for known, _name in self.units):
+            self.units.append((code, name))
