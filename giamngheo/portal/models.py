@@ -1,8 +1,7 @@
 """Page types of the public portal (Trang thông tin điện tử về giảm nghèo)."""
 
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -59,6 +58,15 @@ class HomePage(PortalPage):
         )
         return context
 
+    # The headline figures follow radio logs and courses, which do not empty the
+    # anonymous page cache (only page changes do): keep the home page a minute at most.
+    FIGURES_MAX_AGE = 60
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        patch_cache_control(response, max_age=self.FIGURES_MAX_AGE)
+        return response
+
     def headline_figures(self) -> dict:
         """The indicators of the current programme period against their targets, for the
         whole province, live from the KPI engine (cached; writes invalidate it).
@@ -68,20 +76,19 @@ class HomePage(PortalPage):
         whenever a write has made the cache stale.
         """
         from giamngheo.indicators.dashboard import fmt, status_label
-        from giamngheo.indicators.rules import Scope
         from giamngheo.indicators.selectors import (
             current_period,
+            default_year,
             indicator_value,
             indicators_with_targets,
+            scope_for_unit,
         )
-        from giamngheo.units.divisions import province_code
 
         period = current_period()
         if period is None:
             return {"figures": [], "figures_year": None}
-        # The admin dashboard's default year: this year, kept within the period.
-        year = min(max(timezone.localdate().year, period.start.year), period.end.year)
-        scope = Scope(province_code(settings.PROVINCE_CODE))
+        year = default_year(period)
+        scope = scope_for_unit(None)
         values = [
             value
             for indicator in indicators_with_targets(period)

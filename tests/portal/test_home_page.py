@@ -1,6 +1,7 @@
 """The public home page: news, stories, live programme figures, events, and the language."""
 
 import datetime
+import time
 
 import pytest
 from django.core.cache import cache
@@ -155,3 +156,14 @@ def test_admin_is_vietnamese_for_staff(client, province_staff):
     assert response.status_code == 200
     assert 'lang="vi"' in response.text
     assert "Bảng điều khiển" in response.text or "Trang tổng quan" in response.text
+
+
+def test_cached_home_page_shows_new_figures_within_a_minute(client, portal, settings):
+    # Radio logs and courses do not empty the page cache (page changes do): the
+    # home page, whose figures follow them, is kept a minute at most.
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "max-age=60" in response["Cache-Control"]
+    key = next(k for k in cache._cache if ":portal:page:" in k)  # noqa: SLF001
+    assert cache._expire_info[key] - time.time() <= 60  # noqa: SLF001
