@@ -34,5 +34,7 @@ urlpatterns += [
     path("", include("giamngheo.portal.urls")),
     # Citizens' feedback: /phan-anh/ (send, track) and /hoi-dap/ (public Q&A).
     path("", include("giamngheo.feedback.urls")),
+    # Online knowledge contests: /cuoc-thi/ (contests, attempts, leaderboards).
+    path("", include("giamngheo.contests.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -67,6 +67,16 @@ MANAGE_FEEDBACK = [
     *_crud(["feedback.feedbackcategory", "feedback.answertemplate"]),
 ]
 
+# Online contests: the province runs them (contests, rounds, the question bank)
+# and sees the participants with their phones; leaders, districts and communes
+# read the results of their own units' participants, without phones.
+RUN_CONTESTS = [
+    *_crud(["contests.contest", "contests.round", "contests.question"]),
+    "contests.view_participant",
+    "contests.view_attempt",
+]
+VIEW_CONTEST_RESULTS = ["contests.view_contest", "contests.view_round", "contests.view_attempt"]
+
 
 @dataclass(frozen=True)
 class Role:
@@ -101,6 +111,7 @@ ROLES = [
             *HANDLE_FEEDBACK,
             *ASSIGN_FEEDBACK,
             *MANAGE_FEEDBACK,
+            *RUN_CONTESTS,
             "broadcasts.change_radioreportingsettings",
         ),
         description=_("Everything, users and settings."),
@@ -120,6 +131,7 @@ ROLES = [
             *HANDLE_FEEDBACK,
             *ASSIGN_FEEDBACK,
             *MANAGE_FEEDBACK,
+            *RUN_CONTESTS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
@@ -134,6 +146,7 @@ ROLES = [
             *_view(PLANS),
             *VIEW_INDICATORS,
             "feedback.view_feedback",
+            *VIEW_CONTEST_RESULTS,
         ),
         description=_("Dashboards and reports, read-only."),
     ),
@@ -149,6 +162,7 @@ ROLES = [
             *REOPEN_WEEKS,
             *HANDLE_FEEDBACK,
             *ASSIGN_FEEDBACK,
+            *VIEW_CONTEST_RESULTS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("Own district and its communes."),
@@ -156,7 +170,14 @@ ROLES = [
     Role(
         "commune_officer",
         "Cán bộ xã",
-        (ACCESS_ADMIN, *VIEW_UNITS, *_crud(UNIT_RECORDS), *VIEW_INDICATORS, *HANDLE_FEEDBACK),
+        (
+            ACCESS_ADMIN,
+            *VIEW_UNITS,
+            *_crud(UNIT_RECORDS),
+            *VIEW_INDICATORS,
+            *HANDLE_FEEDBACK,
+            *VIEW_CONTEST_RESULTS,
+        ),
         description=_("Own commune only."),
     ),
     Role(

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "giamngheo.broadcasts",
     "giamngheo.training",
     "giamngheo.feedback",
+    "giamngheo.contests",
     "giamngheo.portal",
     "giamngheo.demo",
     "wagtail.contrib.forms",
@@ -251,6 +252,17 @@ FEEDBACK_ALTCHA_COST = env.int("FEEDBACK_ALTCHA_COST", default=5000)
 FEEDBACK_ALTCHA_EXPIRES = env.int("FEEDBACK_ALTCHA_EXPIRES", default=1200)
 # Text messages to citizens (giamngheo/feedback/sms.py): the console in development.
 SMS_BACKEND = env("SMS_BACKEND", default="giamngheo.feedback.sms.ConsoleSmsBackend")
+
+# --- Online knowledge contests (giamngheo/contests/, docs/operations.md).
+# Seconds after an attempt's deadline during which its answers still count (network delays).
+CONTEST_GRACE_SECONDS = env.int("CONTEST_GRACE_SECONDS", default=5)
+# Per-address limits, counted by feedback.abuse.over_limit (same syntax). Generous:
+# a school or commune office takes part from one address.
+FEEDBACK_RATE_LIMITS |= {
+    "contest-register": env("CONTEST_REGISTER_RATE", default="30/h"),
+    "contest-start": env("CONTEST_START_RATE", default="60/h"),
+    "contest-answer": env("CONTEST_ANSWER_RATE", default="600/h"),
+}
 
 LOGGING = {
     "version": 1,
