@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install static migrate demo test test-postgres lint format messages bench clean
+.PHONY: run setup install static migrate demo test test-postgres lint format messages bench bench-portal clean
 
 run: setup ## A working site on SQLite with the demo data, on http://$(HOST)
 	@echo ""
@@ -62,6 +62,9 @@ messages: install ## Refresh locale/vi from the code, then compile every catalog
 bench: $(VENV)/.installed ## National-scale data on PostgreSQL and SQLite, then time the indicators
 	$(BIN)/python bench/generate.py
 	$(BIN)/python bench/bench_indicators.py
+
+bench-portal: $(VENV)/.installed ## Requests per second of portal pages, cached and not, on gunicorn
+	$(BIN)/python bench/bench_portal.py
 
 clean:
 	rm -rf var/static

@@ -107,6 +107,8 @@ def test_the_language_links_lead_back_to_the_same_address(client, home):
     text = client.get("/", {"page": "2"}).text
     assert 'href="/ngon-ngu/en/?next=/%3Fpage%3D2"' in text
     assert '<strong aria-current="true" lang="vi">Tiếng Việt</strong>' in text
+    # Each language named in itself, not in the page's language.
+    assert 'hreflang="en">English</a>' in text
 
 
 def test_visitor_switches_to_english_by_the_link_in_the_header_and_back(client, home):
