@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import register_admin_url_finder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
@@ -95,6 +96,19 @@ class FeedbackFilterSet(WagtailFilterSet):
         return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
 
 
+class CaseURLFinder:
+    def __init__(self, user=None):
+        self.user = user
+
+    def get_edit_url(self, instance: Feedback) -> str | None:
+        if (
+            self.user is None
+            or not selectors.feedback_visible_to(self.user).filter(pk=instance.pk).exists()
+        ):
+            return None
+        return reverse("feedback_case", args=[instance.pk])
+
+
 class FeedbackIndexView(IndexView):
     any_permission_required = ["view"]
 
@@ -166,6 +180,10 @@ class FeedbackViewSet(ModelViewSet):
     }
     export_filename = "phan-anh-kien-nghi"
     copy_view_enabled = False
+
+    def register_admin_url_finder(self):
+        # Links to a case (audit log, search) lead to its case page, within the user's scope.
+        register_admin_url_finder(Feedback, CaseURLFinder)
 
     def get_urlpatterns(self):
         # Only the listing: cases change through the case page and its services.

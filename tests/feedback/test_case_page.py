@@ -158,3 +158,10 @@ def test_bad_report_dates_fall_back_to_this_year(signed_in, case):
     response = signed_in.get("/admin/phan-anh/bao-cao/", {"start": "x", "end": "2020-13-01"})
     assert response.status_code == 200
     assert response.context["report"].start == timezone.localdate().replace(month=1, day=1)
+
+
+def test_the_admin_url_finder_leads_to_the_case_page_in_scope_only(case, officer, other_officer):
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    assert AdminURLFinder(officer).get_edit_url(case) == f"/admin/phan-anh/ca/{case.pk}/"
+    assert AdminURLFinder(other_officer).get_edit_url(case) is None

@@ -258,3 +258,9 @@ def test_an_inactive_category_is_not_offered(post, categories):
     response = post(category=category.pk)
     assert "category" in response.context["form"].errors
     assert nothing_stored()
+
+
+def test_a_plain_pdf_that_opens_at_its_first_page_is_accepted(post):
+    response = post(files=[pdf(body=b"/OpenAction [3 0 R /Fit]")])
+    assert response.status_code == 302
+    assert Attachment.objects.get().content_type == "application/pdf"
