@@ -163,3 +163,26 @@ def test_answered_cases_close_by_themselves_after_the_reopen_window(
     assert services.close_answered_after_window(now=later) == 1
     received.refresh_from_db()
     assert received.status == "closed"
+
+
+def test_a_failure_after_a_file_was_written_leaves_neither_rows_nor_files(
+    categories, phu_vang, settings
+):
+    from django.core.files.base import ContentFile
+
+    from giamngheo.feedback.models import Attachment
+    from giamngheo.feedback.uploads import CleanFile
+
+    good = CleanFile(ContentFile(b"%PDF-1.4\n", name="document.pdf"), "pdf", "application/pdf")
+    bad = CleanFile(ContentFile(b"%PDF-1.4\n", name="document.pdf"), "no-such-kind", "x/y")
+    with pytest.raises(ValidationError):
+        services.submit_feedback(
+            category=categories["other"],
+            commune=phu_vang,
+            text="Hai tệp",
+            consent=True,
+            attachments=[good, bad],
+        )
+    assert not Feedback.objects.exists() and not Attachment.objects.exists()
+    root = settings.FEEDBACK_FILES_ROOT
+    assert not root.exists() or not any(path.is_file() for path in root.rglob("*"))
