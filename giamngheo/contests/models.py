@@ -326,8 +326,13 @@ class Attempt(models.Model):
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
 
+    @property
+    def ends_at(self) -> datetime.datetime:
+        """The deadline, or the round's close if staff moved it earlier since the start."""
+        return min(self.deadline, self.round.closes_at)
+
     def seconds_left(self, now: datetime.datetime | None = None) -> int:
-        return max(0, int((self.deadline - (now or timezone.now())).total_seconds()))
+        return max(0, int((self.ends_at - (now or timezone.now())).total_seconds()))
 
 
 class AttemptQuestion(models.Model):

@@ -21,7 +21,8 @@ from collections.abc import Mapping
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, DateTimeField, F, Value
+from django.db.models.functions import Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -253,13 +254,13 @@ def save_answers(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        attempt = Attempt.objects.select_for_update().select_related("round").get(pk=attempt.pk)
         if attempt.submitted_at is not None:
             return Outcome.ALREADY_SUBMITTED
         items = list(attempt.items.order_by("position"))
-        if now > attempt.deadline + grace():
+        if now > attempt.ends_at + grace():
             # Too late: none of this post counts; the attempt ends on what was saved.
-            _finish(attempt, items, at=attempt.deadline, timed_out=True)
+            _finish(attempt, items, at=attempt.ends_at, timed_out=True)
             return Outcome.LATE
 
         by_position = {item.position: item for item in items}
@@ -289,7 +290,7 @@ def save_answers(
         AttemptQuestion.objects.bulk_update(changed, ["chosen", "answered_at"])
         attempt.prediction = prediction
         if finish:
-            _finish(attempt, items, at=min(now, attempt.deadline), timed_out=False)
+            _finish(attempt, items, at=min(now, attempt.ends_at), timed_out=False)
             return Outcome.SUBMITTED
         attempt.score = _score(items)
         attempt.save(update_fields=["prediction", "score"])
@@ -308,22 +309,25 @@ def _finish(
 
 def finalize_expired(
     *,
-    round: Round | None = None,
+    round: Round,
     participant: Participant | None = None,
     now: datetime.datetime | None = None,
 ) -> int:
-    """End the attempts whose time ran out unsubmitted, on the answers they saved.
+    """End the round's attempts whose time ran out unsubmitted, on the answers they saved.
 
     Their score is already that of the saved answers (each save keeps it), so
-    one UPDATE does it. Returns how many ended.
+    one UPDATE does it. Once the round is over every attempt ends, at its
+    deadline or at the close, if staff moved the close earlier. Returns how
+    many ended.
     """
-    now = now or timezone.now()
-    expired = Attempt.objects.filter(submitted_at__isnull=True, deadline__lt=now - grace())
-    if round is not None:
-        expired = expired.filter(round=round)
+    cutoff = (now or timezone.now()) - grace()
+    unfinished = Attempt.objects.filter(round=round, submitted_at__isnull=True)
     if participant is not None:
-        expired = expired.filter(participant=participant)
-    return expired.update(
+        unfinished = unfinished.filter(participant=participant)
+    if round.closes_at < cutoff:
+        end = Least(F("deadline"), Value(round.closes_at, output_field=DateTimeField()))
+        return unfinished.update(submitted_at=end, duration=end - F("started_at"), timed_out=True)
+    return unfinished.filter(deadline__lt=cutoff).update(
         submitted_at=F("deadline"), duration=F("deadline") - F("started_at"), timed_out=True
     )
 

@@ -176,8 +176,8 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
     if found.is_submitted:
         return redirect("contests:result", token=token)
     now = timezone.now()
-    if request.method != "POST" and now > found.deadline + services.grace():
-        services.finalize_expired(participant=found.participant, now=now)
+    if request.method != "POST" and now > found.ends_at + services.grace():
+        services.finalize_expired(round=found.round, participant=found.participant, now=now)
         return redirect("contests:result", token=token)
     items = selectors.attempt_items(found)
     round = found.round
@@ -207,7 +207,7 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
                             "Time was up at %(time)s: the answers you sent after it were not "
                             "counted. Your result counts the answers saved before."
                         )
-                        % {"time": services.when(found.deadline)},
+                        % {"time": services.when(found.ends_at)},
                     )
                 return redirect("contests:result", token=token)
     else:
@@ -221,7 +221,7 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
             "contest": round.contest,
             "form": form,
             "seconds_left": found.seconds_left(now),
-            "deadline_text": services.when(found.deadline),
+            "deadline_text": services.when(found.ends_at),
             "too_many": too_many,
             "noindex": True,
         },
@@ -234,9 +234,9 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
 def result(request: HttpRequest, token: str) -> HttpResponse:
     found = _attempt_or_404(token)
     if not found.is_submitted:
-        if timezone.now() <= found.deadline + services.grace():
+        if timezone.now() <= found.ends_at + services.grace():
             return redirect("contests:attempt", token=token)
-        services.finalize_expired(participant=found.participant)
+        services.finalize_expired(round=found.round, participant=found.participant)
         found.refresh_from_db()
     round = found.round
     closed = round.has_closed()
