@@ -214,3 +214,22 @@ def test_a_flood_of_starts_is_refused(client, contest, participant, altcha_paylo
 def test_an_unknown_round_is_not_found(client, contest, number):
     assert client.post(f"/cuoc-thi/{contest.slug}/vong-{number}/bat-dau/").status_code == 404
     assert client.get(f"/cuoc-thi/{contest.slug}/vong-{number}/xep-hang/").status_code == 404
+
+
+def test_starting_a_round_already_taken_says_so(client, contest, participant, altcha_payload):
+    from giamngheo.contests import services, tokens
+
+    from .conftest import take
+
+    round = contest.rounds.get()
+    take(services.start_attempt(participant=participant, round=round), right=1)
+    response = client.get(f"/cuoc-thi/{contest.slug}/")
+    tokens.remember_participant(response.wsgi_request, response, participant)
+    client.cookies.update(response.cookies)
+    response = client.post(
+        f"/cuoc-thi/{contest.slug}/vong-{round.number}/bat-dau/", {"altcha": altcha_payload()}
+    )
+    assert response.status_code == 200
+    assert response.context["start_form"].non_field_errors()
+    assert 'id="start-errors"' in response.content.decode()
+    assert Attempt.objects.count() == 1

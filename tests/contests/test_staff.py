@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from giamngheo.contests import services
-from giamngheo.contests.models import Attempt
+from giamngheo.contests.models import Attempt, Question
 from tests.accounts.factories import UserFactory
 
 from .conftest import take
@@ -152,3 +152,29 @@ def test_the_participant_listing_is_for_the_province_and_shows_phones(
 def test_the_admin_listings_open_for_province_staff(client, played, province_staff, name):
     client.force_login(province_staff)
     assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "contests_admin:add",
+        "contest_rounds:add",
+        "contest_questions:add",
+        "contests_import_questions",
+    ],
+)
+def test_the_admin_forms_open_for_province_staff(client, province_staff, bank, name):
+    client.force_login(province_staff)
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_the_edit_forms_and_an_empty_rounds_results_open(client, province_staff, open_round):
+    client.force_login(province_staff)
+    question = Question.objects.first()
+    for url in (
+        reverse("contests_admin:edit", args=[open_round.contest_id]),
+        reverse("contest_rounds:edit", args=[open_round.pk]),
+        reverse("contest_questions:edit", args=[question.pk]),
+        reverse("contests_round_results", args=[open_round.pk]),
+    ):
+        assert client.get(url).status_code == 200, url
