@@ -177,9 +177,16 @@ def _round_refusal(round: Round, now: datetime.datetime) -> str | None:
 
 
 def start_attempt(
-    *, participant: Participant, round: Round, now: datetime.datetime | None = None
+    *,
+    participant: Participant,
+    round: Round,
+    now: datetime.datetime | None = None,
+    seed: int | None = None,
 ) -> Attempt:
-    """A new attempt with its questions drawn, or the one still running."""
+    """A new attempt with its questions drawn, or the one still running.
+
+    ``seed`` is for reproducible demo data; by default it is drawn at random.
+    """
     now = now or timezone.now()
     if participant.contest_id != round.contest_id:
         raise ValidationError(_("You are not registered for this contest."))
@@ -205,7 +212,7 @@ def start_attempt(
             raise ValidationError(
                 _("This round is not ready yet. Please try again later."), code="pool"
             )
-        seed = secrets.randbelow(2**31)
+        seed = secrets.randbelow(2**31) if seed is None else seed
         attempt = Attempt.objects.create(
             participant=participant,
             round=round,
