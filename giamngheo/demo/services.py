@@ -24,7 +24,7 @@ from giamngheo.units.models import Unit, UnitLevel
 
 from .models import DemoDataSet
 
-VERSION = 3
+VERSION = 4
 PERIOD_START = datetime.date(2021, 1, 1)
 DEMO_PASSWORD = "GiamNgheo@2025"
 DEMO_EMAIL_DOMAIN = "demo.giamngheo.vn"
@@ -211,12 +211,19 @@ def load_portal(rng: random.Random) -> object:
     return load(rng)
 
 
+def load_contests(rng: random.Random) -> object:
+    from giamngheo.contests.demo import load_contests as load
+
+    return load(rng)
+
+
 PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("users", load_users),
     ("broadcasts", load_broadcasts),
     ("plans", load_plans),
     ("training", load_training),
     ("portal", load_portal),
+    ("contests", load_contests),
 ]
 
 

@@ -28,8 +28,9 @@ def test_the_server_error_page_renders_without_touching_the_database(portal):
     assert "Đã có lỗi xảy ra" in html
 
 
-def test_every_page_links_to_the_citizens_feedback_channel(client, portal):
+def test_every_page_links_to_the_citizens_feedback_channel_and_contests(client, portal):
     for address in ["/", "/tin-tuc/", "/trang-khong-co/"]:
         response = client.get(address)
         assert 'href="/phan-anh/"' in response.text
         assert 'href="/hoi-dap/"' in response.text
+        assert 'href="/cuoc-thi/"' in response.text
