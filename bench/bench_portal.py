@@ -18,8 +18,10 @@ What it does:
    (one connection a request, as gunicorn's sync workers close them), for
    ``--seconds`` after a warm-up, ``--runs`` rounds taking the addresses in
    turn; reports the median requests per second (min–max), the ratio to the
-   "ok" view measured in the same rounds, median and 95th-percentile latency,
-   and in the cached setting the share of answers that came from the cache.
+   "ok" view measured in the same rounds, the gunicorn workers' CPU time per
+   request (from /proc: steadier than requests per second on a shared
+   machine), median and 95th-percentile latency, and the share of answers
+   that came from the cache.
 
     .venv/bin/python bench/bench_portal.py [--db postgres|sqlite] [--runs 5] [--seconds 4]
 
@@ -228,13 +230,40 @@ class Sample:
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     size: int = 0
+    cpu: float | None = None  # seconds of CPU the server's workers used
+
+    @property
+    def cpu_per_request(self) -> float | None:
+        return None if self.cpu is None or not self.requests else self.cpu / self.requests
 
     @property
     def rps(self) -> float:
         return self.requests / self.seconds
 
 
-def load(port: int, path: str, seconds: float, concurrency: int) -> Sample:
+def worker_cpu_seconds(master: int) -> float | None:
+    """CPU time (user + system) used so far by the gunicorn master's workers (Linux).
+
+    Unlike requests per second, CPU time per request hardly depends on what
+    else the machine runs, so it compares sessions on a shared machine.
+    """
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    ticks = 0
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process has gone
+        if int(fields[1]) == master:  # ppid
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def load(port: int, path: str, seconds: float, concurrency: int, master: int = 0) -> Sample:
     """As many GETs of ``path`` as ``concurrency`` threads make in ``seconds``."""
     stop = time.monotonic() + seconds
 
@@ -252,10 +281,14 @@ def load(port: int, path: str, seconds: float, concurrency: int) -> Sample:
             sample.hits += cache_status == "hit"
         return sample
 
+    cpu_before = worker_cpu_seconds(master) if master else None
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         parts = list(pool.map(lambda _: worker(), range(concurrency)))
     total = Sample(seconds=time.perf_counter() - started)
+    cpu_after = worker_cpu_seconds(master) if master else None
+    if cpu_before is not None and cpu_after is not None:
+        total.cpu = cpu_after - cpu_before
     for part in parts:
         total.requests += part.requests
         total.errors += part.errors
@@ -275,7 +308,7 @@ def measure(
         samples: dict[str, list[Sample]] = {label: [] for label in urls}
         for _ in range(args.runs):
             for label, path in urls.items():
-                samples[label].append(load(port, path, args.seconds, args.concurrency))
+                samples[label].append(load(port, path, args.seconds, args.concurrency, server.pid))
         return samples
     finally:
         stop_server(server)
@@ -313,10 +346,18 @@ def describe(db: str, cache: str) -> str:
     )
 
 
+def cpu_median(runs: list[Sample]) -> float | None:
+    values = [s.cpu_per_request for s in runs if s.cpu_per_request is not None]
+    return statistics.median(values) if values else None
+
+
 def report(results: dict[str, dict[str, list[Sample]]], args: argparse.Namespace) -> None:
     floor = {
         setting: statistics.median(s.rps for s in samples["ok view (floor)"])
         for setting, samples in results.items()
+    }
+    cpu_floor = {
+        setting: cpu_median(samples["ok view (floor)"]) for setting, samples in results.items()
     }
     print(
         f"\n{datetime.date.today()}; {describe(args.db, args.cache)}; gunicorn "
@@ -325,10 +366,10 @@ def report(results: dict[str, dict[str, list[Sample]]], args: argparse.Namespace
         f"{'/'.join(f'{n:.1f}' for n in os.getloadavg())} on {os.cpu_count()} CPUs.\n"
     )
     print(
-        "| address | setting | req/s median (min–max) | × ok view | latency p50 / p95 ms "
-        "| from cache | KiB |"
+        "| address | setting | req/s median (min–max) | × ok view | server CPU ms/req "
+        "| × ok view CPU | latency p50 / p95 ms | from cache | KiB |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     labels = next(iter(results.values())).keys()
     for label in labels:
         for setting, samples in results.items():
@@ -340,10 +381,14 @@ def report(results: dict[str, dict[str, list[Sample]]], args: argparse.Namespace
             hits = sum(s.hits for s in runs)
             share = f"{100 * hits / requests:.0f} %" if requests else "–"
             error_note = f" ({errors} errors)" if errors else ""
+            cpu = cpu_median(runs)
+            cpu_ratio = cpu / cpu_floor[setting] if cpu and cpu_floor[setting] else None
             print(
                 f"| {label} | {setting} | {statistics.median(rps):,.0f} "
                 f"({min(rps):,.0f}–{max(rps):,.0f}){error_note} "
                 f"| {statistics.median(rps) / floor[setting]:.2f} "
+                f"| {'–' if cpu is None else f'{1000 * cpu:.2f}'} "
+                f"| {'–' if cpu_ratio is None else f'{cpu_ratio:.1f}'} "
                 f"| {1000 * statistics.median(latencies):.1f} / "
                 f"{1000 * percentile(latencies, 0.95):.1f} | {share} "
                 f"| {runs[0].size / 1024:.1f} |"
