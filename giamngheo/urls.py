@@ -36,5 +36,7 @@ urlpatterns += [
     path("", include("giamngheo.feedback.urls")),
     # Online knowledge contests: /cuoc-thi/ (contests, attempts, leaderboards).
     path("", include("giamngheo.contests.urls")),
+    # Polls: /tham-do/ (a dialogue's own addresses hang under its page).
+    path("", include("giamngheo.engagement.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -232,4 +232,7 @@ def ensure_portal() -> HomePage:
         section = ensure_section(home, page_type, title, slug, **fields)
         if isinstance(section, PolicyLibraryPage):
             seed_policy_documents(section)
+    from giamngheo.engagement.services import ensure_dialogues_section
+
+    ensure_dialogues_section(home)
     return home

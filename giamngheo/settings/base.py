@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "giamngheo.training",
     "giamngheo.feedback",
     "giamngheo.contests",
+    "giamngheo.engagement",
     "giamngheo.portal",
     "giamngheo.demo",
     "wagtail.contrib.forms",
@@ -262,6 +263,15 @@ FEEDBACK_RATE_LIMITS |= {
     "contest-register": env("CONTEST_REGISTER_RATE", default="30/h"),
     "contest-start": env("CONTEST_START_RATE", default="60/h"),
     "contest-answer": env("CONTEST_ANSWER_RATE", default="600/h"),
+}
+
+# --- Policy dialogues and polls (giamngheo/engagement/, docs/operations.md).
+# Per-address limits, counted by feedback.abuse.over_limit (same syntax). Votes and
+# upvotes are generous: a commune meeting or a mobile network shares one address.
+FEEDBACK_RATE_LIMITS |= {
+    "dialogue-question": env("DIALOGUE_QUESTION_RATE", default="5/h"),
+    "dialogue-upvote": env("DIALOGUE_UPVOTE_RATE", default="60/h"),
+    "poll-vote": env("POLL_VOTE_RATE", default="60/h"),
 }
 
 LOGGING = {
