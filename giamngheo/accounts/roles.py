@@ -77,6 +77,22 @@ RUN_CONTESTS = [
 ]
 VIEW_CONTEST_RESULTS = ["contests.view_contest", "contests.view_round", "contests.view_attempt"]
 
+# Policy dialogues and polls: the officers of a dialogue's unit publish, hide and
+# answer its citizens' questions (the dialogue pages are the editors'); the province
+# also deletes questions and runs the portal's polls; leaders read both.
+MODERATE_QUESTIONS = [
+    "engagement.view_policydialogue",
+    "engagement.add_dialoguequestion",
+    "engagement.change_dialoguequestion",
+    "engagement.view_dialoguequestion",
+]
+RUN_POLLS = [*_crud(["engagement.poll"]), "engagement.delete_dialoguequestion"]
+VIEW_ENGAGEMENT = [
+    "engagement.view_policydialogue",
+    "engagement.view_dialoguequestion",
+    "engagement.view_poll",
+]
+
 
 @dataclass(frozen=True)
 class Role:
@@ -112,6 +128,8 @@ ROLES = [
             *ASSIGN_FEEDBACK,
             *MANAGE_FEEDBACK,
             *RUN_CONTESTS,
+            *MODERATE_QUESTIONS,
+            *RUN_POLLS,
             "broadcasts.change_radioreportingsettings",
         ),
         description=_("Everything, users and settings."),
@@ -132,6 +150,8 @@ ROLES = [
             *ASSIGN_FEEDBACK,
             *MANAGE_FEEDBACK,
             *RUN_CONTESTS,
+            *MODERATE_QUESTIONS,
+            *RUN_POLLS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
@@ -147,6 +167,7 @@ ROLES = [
             *VIEW_INDICATORS,
             "feedback.view_feedback",
             *VIEW_CONTEST_RESULTS,
+            *VIEW_ENGAGEMENT,
         ),
         description=_("Dashboards and reports, read-only."),
     ),
@@ -163,6 +184,7 @@ ROLES = [
             *HANDLE_FEEDBACK,
             *ASSIGN_FEEDBACK,
             *VIEW_CONTEST_RESULTS,
+            *MODERATE_QUESTIONS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("Own district and its communes."),
@@ -177,6 +199,7 @@ ROLES = [
             *VIEW_INDICATORS,
             *HANDLE_FEEDBACK,
             *VIEW_CONTEST_RESULTS,
+            *MODERATE_QUESTIONS,
         ),
         description=_("Own commune only."),
     ),
