@@ -128,6 +128,10 @@ class DialogueQuestion(models.Model):
     def is_published(self) -> bool:
         return self.status == QuestionStatus.PUBLISHED
 
+    @property
+    def is_answered(self) -> bool:
+        return bool(self.answer)
+
 
 class Upvote(models.Model):
     """One browser agreeing with one published question."""

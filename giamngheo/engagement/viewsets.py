@@ -32,7 +32,7 @@ from wagtail.admin.widgets.button import MenuItem as ListMenuItem
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from giamngheo.accounts import scoping
-from giamngheo.accounts.viewsets import ScopedIndexView, ScopedModelViewSet
+from giamngheo.accounts.viewsets import ScopedIndexView, ScopedInspectView, ScopedModelViewSet
 from giamngheo.core import xlsx
 from giamngheo.core.text import fold
 from giamngheo.units.models import UnitLevel
@@ -50,6 +50,18 @@ class DayColumn(Column):
         if value is None:
             return ""
         return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+
+
+class ReadableInspectMixin:
+    """Empty values as a dash and yes/no for booleans, not "None" and "True"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        return value
 
 
 # --- Dialogues (a listing of pages, scoped by their unit)
@@ -243,6 +255,10 @@ class QuestionIndexView(ScopedIndexView):
         return queryset.filter(search_text__contains=fold(self.search_query))
 
 
+class QuestionInspectView(ReadableInspectMixin, ScopedInspectView):
+    pass
+
+
 class QuestionViewSet(ScopedModelViewSet):
     model = DialogueQuestion
     unit_field = "dialogue__unit"
@@ -253,6 +269,7 @@ class QuestionViewSet(ScopedModelViewSet):
     filterset_class = QuestionFilterSet
     search_fields = ["text"]  # enables the box; QuestionIndexView searches accent-free
     inspect_view_enabled = True
+    inspect_view_class = QuestionInspectView
     inspect_view_fields = [
         "dialogue",
         "text",
@@ -313,7 +330,7 @@ class PollIndexView(generic.IndexView):
         return super().get_base_queryset().annotate(vote_count=Count("votes"))
 
 
-class PollInspectView(generic.InspectView):
+class PollInspectView(ReadableInspectMixin, generic.InspectView):
     """The poll's settings, then its results as a table (and an XLSX download)."""
 
     template_name = "engagement/admin/poll_inspect.html"
@@ -363,7 +380,14 @@ class PollViewSet(ModelViewSet):
     index_view_class = PollIndexView
     inspect_view_enabled = True
     inspect_view_class = PollInspectView
-    inspect_view_fields = ["question", "description", "opens_at", "closes_at", "is_active"]
+    inspect_view_fields = [
+        "question",
+        "description",
+        "state",
+        "opens_at",
+        "closes_at",
+        "show_on_home_page",
+    ]
     copy_view_enabled = False
     search_fields = ["question"]
     list_filter = ["is_active", "show_on_home_page"]

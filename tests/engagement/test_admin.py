@@ -309,6 +309,8 @@ def test_the_poll_results_show_in_the_admin_and_download_as_xlsx(client, provinc
     client.force_login(province_staff)
     inspect = client.get(reverse("engagement_polls:inspect", args=[poll.pk]))
     assert inspect.status_code == 200
+    assert not re.search(r"<dd>\s*(None|True|False)\s*</dd>", inspect.text)
+    assert re.search(r"<dd>\s*—\s*</dd>", inspect.text)  # no closing time
     assert re.search(r"Loa xã</td><td>3</td><td>75,0", inspect.text.replace("\n", ""))
     download = client.get(reverse("engagement_polls:results_xlsx", args=[poll.pk]))
     assert download.status_code == 200
