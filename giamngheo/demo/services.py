@@ -24,7 +24,7 @@ from giamngheo.units.models import Unit, UnitLevel
 
 from .models import DemoDataSet
 
-VERSION = 4
+VERSION = 5
 PERIOD_START = datetime.date(2021, 1, 1)
 DEMO_PASSWORD = "GiamNgheo@2025"
 DEMO_EMAIL_DOMAIN = "demo.giamngheo.vn"
@@ -211,6 +211,12 @@ def load_portal(rng: random.Random) -> object:
     return load(rng)
 
 
+def load_engagement(rng: random.Random) -> object:
+    from giamngheo.engagement.demo import load_engagement as load
+
+    return load(rng)
+
+
 def load_contests(rng: random.Random) -> object:
     from giamngheo.contests.demo import load_contests as load
 
@@ -223,6 +229,7 @@ PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("plans", load_plans),
     ("training", load_training),
     ("portal", load_portal),
+    ("engagement", load_engagement),
     ("contests", load_contests),
 ]
 

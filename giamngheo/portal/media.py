@@ -118,9 +118,9 @@ class MediaItemPage(PortalPage):
             if self.file.file_extension.lower() not in allowed:
                 raise ValidationError(
                     {
-                        "file": _("A %(kind)s must be a file of type %(types)s.")
+                        "file": _("%(kind)s must be one of these file types: %(types)s.")
                         % {
-                            "kind": MediaKind(self.kind).label.lower(),
+                            "kind": MediaKind(self.kind).label,
                             "types": ", ".join(sorted(allowed)).upper(),
                         }
                     }
