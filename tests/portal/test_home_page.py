@@ -165,5 +165,5 @@ def test_cached_home_page_shows_new_figures_within_a_minute(client, portal, sett
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"
     assert "max-age=60" in response["Cache-Control"]
-    key = next(k for k in cache._cache if ":portal:page:" in k)  # noqa: SLF001
-    assert cache._expire_info[key] - time.time() <= 60  # noqa: SLF001
+    key = next(k for k in cache._cache if ":portal:page:" in k)
+    assert cache._expire_info[key] - time.time() <= 60

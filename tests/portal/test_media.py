@@ -131,8 +131,13 @@ def test_an_unpublished_or_private_item_is_gone(client, library):
     ("kind", "file_name", "field", "message"),
     [
         (MediaKind.RADIO, "ban-tin.pdf", "file", "Radio programme must be one of these file types"),
-        (MediaKind.VIDEO, "phong-su.mp3", "file", "TV report or video must be one of these file types"),
-        (MediaKind.PUBLICATION, "so-tay.mp4", "file", "Publication must be one of these file types: PDF."),
+        (MediaKind.VIDEO, "phong-su.mp3", "file", "TV report or video must be one of"),
+        (
+            MediaKind.PUBLICATION,
+            "so-tay.mp4",
+            "file",
+            "Publication must be one of these file types: PDF",
+        ),
         (MediaKind.RADIO, None, "file", "Choose the file of this item."),
         (MediaKind.PUBLICATION, None, "file", "Choose the file of this item."),
         (MediaKind.VIDEO, None, "file", "A video needs a file or a video address."),
