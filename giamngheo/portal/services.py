@@ -2,8 +2,11 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.models import (
     GroupApprovalTask,
     Page,
@@ -59,7 +62,9 @@ def ensure_home_page() -> HomePage:
         from giamngheo.accounts.roles import sync_roles
 
         sync_roles()
-    Site.objects.update_or_create(
+    # The site's address and name are the administrator's once set (setup_portal
+    # --hostname, or Settings → Sites): only the root page is put right here.
+    site, created = Site.objects.get_or_create(
         is_default_site=True,
         defaults={
             "root_page": home,
@@ -68,7 +73,28 @@ def ensure_home_page() -> HomePage:
             "site_name": "Giảm nghèo bền vững",
         },
     )
+    if not created and site.root_page_id != home.pk:
+        site.root_page = home
+        if not site.site_name:
+            site.site_name = "Giảm nghèo bền vững"
+        site.save()
     return home
+
+
+def set_site_address(*, hostname: str, port: int) -> Site:
+    """The public address of the default site: canonical links, feeds, the sitemap and
+    share previews are built from it."""
+    try:
+        URLValidator(schemes=["https"])(f"https://{hostname}:{port}/")
+    except ValidationError:
+        raise ValidationError(
+            _("“%(address)s” is not a host name and port.") % {"address": f"{hostname}:{port}"}
+        ) from None
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = hostname, port
+    site.full_clean()
+    site.save()
+    return site
 
 
 # The documents the 2021–2025 plan names, as metadata (editors attach the files).
