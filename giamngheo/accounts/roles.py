@@ -58,13 +58,14 @@ def _view(models: list[str]) -> list[str]:
 
 # Citizens' feedback: handlers see contact details and act on the cases in their
 # scope; assigning is for the province and districts; the province publishes Q&A,
-# keeps categories, deadlines and answer templates, and reads the access log.
+# keeps categories, deadlines and answer templates, reads the access log and gives
+# apps their Open311 API keys.
 HANDLE_FEEDBACK = ["feedback.view_feedback", "feedback.add_feedback", "feedback.handle_feedback"]
 ASSIGN_FEEDBACK = ["feedback.assign_feedback"]
 MANAGE_FEEDBACK = [
     "feedback.publish_feedback",
     "feedback.view_personaldataaccess",
-    *_crud(["feedback.feedbackcategory", "feedback.answertemplate"]),
+    *_crud(["feedback.feedbackcategory", "feedback.answertemplate", "feedback.apikey"]),
 ]
 
 # Online contests: the province runs them (contests, rounds, the question bank)

@@ -540,3 +540,7 @@ class PublishedAnswer(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.search_text = fold(f"{self.question} {self.answer}")
         super().save(*args, **kwargs)
+
+
+# The Open311 API keys live with the API; imported here so Django registers the model.
+from .open311.models import ApiKey  # noqa: E402, F401

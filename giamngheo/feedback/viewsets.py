@@ -35,6 +35,7 @@ from .models import (
     FeedbackStatus,
     PersonalDataAccess,
 )
+from .open311.viewsets import ApiKeyViewSet
 
 
 def _unit_choices(request) -> QuerySet:
@@ -276,4 +277,5 @@ class FeedbackViewSetGroup(ViewSetGroup):
         CategoryViewSet("feedback_categories"),
         AnswerTemplateViewSet("feedback_templates"),
         AccessLogViewSet("feedback_access_log"),
+        ApiKeyViewSet("feedback_api_keys"),
     )

@@ -253,6 +253,17 @@ FEEDBACK_ALTCHA_COST = env.int("FEEDBACK_ALTCHA_COST", default=5000)
 FEEDBACK_ALTCHA_EXPIRES = env.int("FEEDBACK_ALTCHA_EXPIRES", default=1200)
 # Text messages to citizens (giamngheo/feedback/sms.py): the console in development.
 SMS_BACKEND = env("SMS_BACKEND", default="giamngheo.feedback.sms.ConsoleSmsBackend")
+# The Open311 GeoReport v2 API for apps (giamngheo/feedback/open311/): the one
+# jurisdiction_id it serves, the contact its discovery file gives, and limits
+# (same syntax) per client address, per API key and per tracking code looked up.
+OPEN311_JURISDICTION = env("OPEN311_JURISDICTION", default=f"giamngheo.{PROVINCE_CODE}")
+OPEN311_CONTACT = env("OPEN311_CONTACT", default="")
+FEEDBACK_RATE_LIMITS |= {
+    "open311-submit": env("OPEN311_SUBMIT_RATE", default="20/h"),
+    "open311-key": env("OPEN311_KEY_RATE", default="300/h"),
+    "open311-read": env("OPEN311_READ_RATE", default="600/h"),
+    "open311-track": env("OPEN311_TRACK_RATE", default="300/h"),
+}
 
 # --- Online knowledge contests (giamngheo/contests/, docs/operations.md).
 # Seconds after an attempt's deadline during which its answers still count (network delays).
