@@ -34,7 +34,9 @@ from giamngheo.units.models import UnitLevel
 # No 0/O, 1/I/L, 5/S, 2/Z look-alikes: codes are read out over the phone and copied by hand.
 CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
 CODE_LENGTH = 10
-_CODE_CLEANUP = re.compile(r"[\s\-.]")
+# Codes are letters and digits only: anything else typed (spaces, dashes, control
+# characters that PostgreSQL refuses) is dropped.
+_CODE_CLEANUP = re.compile(r"[^0-9A-Za-z]")
 # A whole tag ("<b>", "</p>", "<img src=x onerror=…>"), a comment, or the start of a
 # dangerous element even left unclosed, as browsers read them (a letter right after
 # "<"); "< 2 triệu", "a < b và c > d" and "thu nhập <bình quân" pass.
