@@ -352,3 +352,28 @@ class UserViewSet(wagtail_users.UserViewSet):
 
     def get_form_class(self, for_update=False):
         return UserEditForm if for_update else UserCreationForm
+
+
+class ListingOnlyMixin:
+    """A viewset of records nobody adds or edits in the admin (they come from the
+    portal or are written by services): the listing and its exports only, and the
+    one permission that opens it (``listing_permission``, e.g. "view_participant")."""
+
+    listing_permission = ""
+
+    def get_urlpatterns(self):
+        from django.urls import path
+
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+    def get_permissions_to_register(self):
+        from django.contrib.auth.models import Permission
+        from django.contrib.contenttypes.models import ContentType
+
+        return Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            codename=self.listing_permission,
+        )

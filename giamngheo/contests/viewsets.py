@@ -25,6 +25,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from giamngheo.accounts import scoping
+from giamngheo.accounts.viewsets import ListingOnlyMixin
 
 from . import selectors
 from .models import AttemptQuestion, Contest, Participant, Question, Round
@@ -232,7 +233,8 @@ class ParticipantIndexView(generic.IndexView):
         return None
 
 
-class ParticipantViewSet(ModelViewSet):
+# A listing only: participants register themselves on the portal.
+class ParticipantViewSet(ListingOnlyMixin, ModelViewSet):
     model = Participant
     icon = "user"
     menu_label = _("Participants")
@@ -249,23 +251,7 @@ class ParticipantViewSet(ModelViewSet):
     search_fields = ["name", "phone"]
     copy_view_enabled = False
 
-    def get_urlpatterns(self):
-        from django.urls import path
-
-        # A listing only: participants register themselves on the portal.
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
-    def get_permissions_to_register(self):
-        from django.contrib.auth.models import Permission
-        from django.contrib.contenttypes.models import ContentType
-
-        return Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(Participant),
-            codename="view_participant",
-        )
+    listing_permission = "view_participant"
 
 
 class ContestViewSetGroup(ViewSetGroup):

@@ -24,7 +24,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from giamngheo.accounts import scoping
-from giamngheo.accounts.viewsets import unit_label
+from giamngheo.accounts.viewsets import ListingOnlyMixin, unit_label
 
 from . import selectors
 from .models import (
@@ -238,7 +238,7 @@ class AccessIndexView(IndexView):
         return None
 
 
-class AccessLogViewSet(ModelViewSet):
+class AccessLogViewSet(ListingOnlyMixin, ModelViewSet):
     """Who viewed which citizen's personal data, and when (read-only)."""
 
     model = PersonalDataAccess
@@ -251,20 +251,7 @@ class AccessLogViewSet(ModelViewSet):
     export_filename = "nhat-ky-truy-cap-du-lieu-ca-nhan"
     copy_view_enabled = False
 
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
-    def get_permissions_to_register(self):
-        from django.contrib.auth.models import Permission
-        from django.contrib.contenttypes.models import ContentType
-
-        return Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(PersonalDataAccess),
-            codename="view_personaldataaccess",
-        )
+    listing_permission = "view_personaldataaccess"
 
 
 class FeedbackViewSetGroup(ViewSetGroup):
