@@ -21,7 +21,11 @@ UNIT_RECORDS = [
     "training.trainingcourse",
     "training.attendance",
     "training.cadre",
+    "activities.activity",
+    "network.communicator",
 ]
+# The kinds of activity (data): the province keeps them.
+ACTIVITY_KINDS = ["activities.activitykind"]
 VIEW_UNITS = ["units.view_unit", "units.view_unitsuccession"]
 # Communication plans: districts draft and submit them, the province approves
 # (Wagtail publishes on approval, so approvers need "publish") and may lock.
@@ -121,6 +125,7 @@ ROLES = [
             "auth.change_group",
             "auth.delete_group",
             *_crud(UNIT_RECORDS),
+            *_crud(ACTIVITY_KINDS),
             *_crud(PLANS),
             *APPROVE_PLANS,
             *MANAGE_INDICATORS,
@@ -143,6 +148,7 @@ ROLES = [
             *VIEW_UNITS,
             "units.add_unitsuccession",
             *_crud(UNIT_RECORDS),
+            *_crud(ACTIVITY_KINDS),
             *_crud(PLANS),
             *APPROVE_PLANS,
             *VIEW_INDICATORS,
@@ -202,6 +208,8 @@ ROLES = [
             *VIEW_CONTEST_RESULTS,
             *MODERATE_QUESTIONS,
         ),
+        # The register's attachments (a leaflet, a report) are Wagtail documents.
+        collection_permissions=PLAN_DOCUMENTS,
         description=_("Own commune only."),
     ),
     Role(
