@@ -44,3 +44,23 @@ def phu_da(hue_units):
 @pytest.fixture
 def a_luoi(hue_units):
     return unit(A_LUOI)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Services and models speak the English msgids here; pages use the site's language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+def site_headers() -> list[str]:
+    """The import template's headers as a page in the site's language offers them."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from giamngheo.activities.importers import activity_columns
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return [column.header for column in activity_columns()]
