@@ -1,0 +1,93 @@
+"""Planned vs done per plan and by plan type; the admin view and its XLSX, scoped."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from giamngheo.activities import selectors
+from giamngheo.plans.models import ActivityType
+from giamngheo.units.models import Unit
+from tests.conftest import unit
+from tests.plans.factories import CommunicationPlanFactory, PlannedActivityFactory
+
+from .factories import ActivityFactory, kind
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plans(phu_vang, phu_da, a_luoi, period):
+    plan = CommunicationPlanFactory(unit=phu_vang, period=period, year=2023, title="KH Phú Vang")
+    radio = PlannedActivityFactory(plan=plan, activity_type=ActivityType.RADIO, quantity=4)
+    dialogue = PlannedActivityFactory(
+        plan=plan, activity_type=ActivityType.DIALOGUE, quantity=2, budget=10_000_000
+    )
+    far = CommunicationPlanFactory(unit=a_luoi, period=period, year=2023, title="KH A Lưới")
+    PlannedActivityFactory(plan=far, activity_type=ActivityType.NEWS, quantity=10)
+    radio_kind = kind("chuong-trinh-phat-thanh")
+    for day in (1, 8, 15):
+        ActivityFactory(
+            unit=phu_da,
+            kind=radio_kind,
+            planned_activity=radio,
+            start_date=datetime.date(2023, 3, day),
+        )
+    # Outside the year: does not count for 2023.
+    ActivityFactory(unit=phu_da, kind=radio_kind, start_date=datetime.date(2022, 3, 1))
+    ActivityFactory(
+        unit=phu_vang,
+        kind=kind("doi-thoai-chinh-sach"),
+        planned_activity=dialogue,
+        cost=4_000_000,
+        start_date=datetime.date(2023, 6, 1),
+    )
+    # Done without a link: counted by the kind's plan type.
+    ActivityFactory(unit=phu_da, kind=radio_kind, start_date=datetime.date(2023, 4, 1))
+    ActivityFactory(unit=a_luoi, kind=kind("tin-bai"), start_date=datetime.date(2023, 4, 1))
+    return plan
+
+
+def test_each_planned_activity_shows_what_was_done_under_it(plans, django_assert_max_num_queries):
+    units = Unit.objects.filter(code__in=["478", "19942", "19903"])
+    with django_assert_max_num_queries(3):
+        rows = selectors.planned_vs_done(units=units, year=2023)
+    figures = [(r.planned_activity.activity_type, r.planned, r.done, r.cost, r.rate) for r in rows]
+    assert figures == [("radio", 4, 3, 0, 75.0), ("dialogue", 2, 1, 4_000_000, 50.0)]
+
+
+def test_by_plan_type_activities_outside_the_plan_count_too(plans):
+    rows = selectors.done_by_plan_type(units=Unit.objects.all(), year=2023)
+    figures = {(r.unit.code, r.activity_type): (r.planned, r.linked, r.unlinked) for r in rows}
+    assert figures == {
+        ("478", "radio"): (4, 3, 1),
+        ("478", "dialogue"): (2, 1, 0),
+        ("481", "news"): (10, 0, 1),
+    }
+
+
+def test_the_view_shows_the_district_officer_only_their_plan(client, district_officer, plans):
+    client.force_login(district_officer)
+    response = client.get(reverse("activities_planned_vs_done"), {"year": 2023})
+    assert response.status_code == 200
+    planned = response.context["tables"][0]
+    assert [row[1] for row in planned.rows] == ["KH Phú Vang", "KH Phú Vang"]
+    assert planned.totals[4:6] == [6, 4]
+
+
+def test_the_xlsx_export_has_the_same_figures_and_no_other_unit(client, district_officer, plans):
+    client.force_login(district_officer)
+    response = client.get(reverse("activities_planned_vs_done"), {"year": 2023, "export": "xlsx"})
+    book = load_workbook(io.BytesIO(response.content))
+    rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert [row[4:6] for row in rows] == [(4, 3), (2, 1), (6, 4)]
+    assert all("A Lưới" not in str(row) for sheet in book for row in sheet.values)
+
+
+def test_the_province_may_narrow_to_one_district(client, province_staff, plans):
+    client.force_login(province_staff)
+    response = client.get(reverse("activities_planned_vs_done"), {"year": 2023, "unit": "481"})
+    assert [row[1] for row in response.context["tables"][0].rows] == ["KH A Lưới"]
+    assert unit("481").name in response.content.decode()
