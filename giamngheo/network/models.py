@@ -76,6 +76,10 @@ class Communicator(models.Model):
         self.search_name = fold(self.full_name)
         self.sort_name = collation_string(self.full_name)
 
+    @property
+    def unit_code(self) -> str:
+        return self.unit.code
+
     def is_trained(self) -> bool:
         return self.cadre_id is not None
 
