@@ -217,6 +217,18 @@ def load_engagement(rng: random.Random) -> object:
     return load(rng)
 
 
+def load_activities(rng: random.Random) -> object:
+    from giamngheo.activities.demo import load_activities as load
+
+    return load(rng)
+
+
+def load_network(rng: random.Random) -> object:
+    from giamngheo.network.demo import load_network as load
+
+    return load(rng)
+
+
 def load_contests(rng: random.Random) -> object:
     from giamngheo.contests.demo import load_contests as load
 
@@ -231,6 +243,8 @@ PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("portal", load_portal),
     ("engagement", load_engagement),
     ("contests", load_contests),
+    ("activities", load_activities),
+    ("network", load_network),
 ]
 
 
