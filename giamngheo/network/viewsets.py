@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import django_filters
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
 
 from giamngheo.accounts.viewsets import ScopedIndexView, ScopedInspectView, ScopedModelViewSet
 from giamngheo.core.text import fold
@@ -38,6 +39,20 @@ class CommunicatorFilterSet(UnitCodeFilterSet):
 
 
 class CommunicatorIndexView(ScopedIndexView):
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm("network.add_communicator"):
+            buttons.append(
+                HeaderButton(
+                    _("Import from Excel"),
+                    url=reverse("network_communicators:import"),
+                    icon_name="upload",
+                    priority=30,
+                )
+            )
+        return buttons
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
@@ -119,6 +134,15 @@ class CommunicatorViewSet(ScopedModelViewSet):
         ],
         base_form_class=CommunicatorForm,
     )
+
+    def get_urlpatterns(self):
+        from . import views
+
+        return [
+            *super().get_urlpatterns(),
+            path("import/", views.ImportCommunicatorsView.as_view(), name="import"),
+            path("import-template/", views.communicators_template, name="import_template"),
+        ]
 
 
 class CoverageMenuItem(MenuItem):

@@ -124,4 +124,11 @@ T = {
     "Trained": "Đã tập huấn",
     "Communicators": "Tuyên truyền viên",
     "In the cadre registry": "Trong danh sách cán bộ",
+    "“%(value)s” is not an e-mail address": "“%(value)s” không phải là địa chỉ thư điện tử",
+    "Organisation": "Tổ chức",
+    "Fields of work": "Lĩnh vực phụ trách",
+    "is already in the registry of this unit": "đã có trong danh sách của đơn vị này",
+    "Each row of the file is one communicator. Unit codes are read against the map in force today. Rows of units you do not manage, and people already in the registry of the same unit, are refused.": "Mỗi dòng của tệp là một tuyên truyền viên. Mã đơn vị được đối chiếu với địa giới có hiệu lực hôm nay. Các dòng của đơn vị bạn không quản lý và những người đã có trong danh sách của cùng đơn vị sẽ bị từ chối.",
+    "Import communicators": "Nhập danh sách tuyên truyền viên",
+    "%(added)d communicators added.": "Đã thêm %(added)d tuyên truyền viên.",
 }

@@ -129,7 +129,7 @@ def test_the_import_page_imports_and_the_template_downloads(client, commune_offi
     assert response["Content-Type"].startswith("application/vnd.openxml")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    upload = SimpleUploadedFile("hoat-dong.xlsx", xlsx(site_headers(), [row()]))
+    upload = SimpleUploadedFile("hoat-dong.xlsx", xlsx(site_headers(), [row(channel="in_person")]))
     response = client.post(reverse("activities:import"), {"file": upload})
     assert response.status_code == 302
     assert Activity.objects.get().unit.code == "19942"
@@ -139,7 +139,9 @@ def test_the_import_page_shows_the_bad_rows(client, commune_officer):
     client.force_login(commune_officer)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    upload = SimpleUploadedFile("hoat-dong.xlsx", xlsx(site_headers(), [row(code="481")]))
+    upload = SimpleUploadedFile(
+        "hoat-dong.xlsx", xlsx(site_headers(), [row(code="481", channel="in_person")])
+    )
     response = client.post(reverse("activities:import"), {"file": upload})
     assert response.status_code == 200
     error = response.context["report"].errors[0]
