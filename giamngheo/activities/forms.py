@@ -45,6 +45,17 @@ class ActivityForm(ScopedUnitForm):
                 .order_by("-plan__year", "plan__title", "sort_order")
             )
             field.label_from_instance = planned_activity_label
+        field = self.fields.get("communicators")
+        if field is not None and self.for_user is not None:
+            # Communicators of the user's units; those already linked stay offered.
+            linked = (
+                list(self.instance.communicators.values_list("pk", flat=True))
+                if self.instance.pk
+                else []
+            )
+            field.queryset = (
+                scoping.scope(field.queryset, self.for_user) | field.queryset.filter(pk__in=linked)
+            ).select_related("unit")
         if "kind" in self.fields:
             kinds = self.fields["kind"].queryset
             self.fields["kind"].queryset = kinds.filter(

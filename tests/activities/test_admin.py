@@ -146,3 +146,25 @@ def test_a_portal_entry_keeps_its_title_and_date_but_takes_figures(
     assert response.status_code == 302, response.context["form"].errors
     entry.refresh_from_db()
     assert (entry.title, entry.audience_reached, entry.cost) == ("Tin từ cổng", 1200, 300000)
+
+
+def test_the_form_offers_only_communicators_of_the_users_units(client, commune_officer, phu_da):
+    from tests.conftest import unit
+    from tests.network.factories import CommunicatorFactory
+
+    own = CommunicatorFactory(unit=phu_da, full_name="Lê Thị Hồng")
+    CommunicatorFactory(unit=unit("19903"), full_name="Người xã khác")
+    client.force_login(commune_officer)
+    form = client.get(reverse("activities:add")).context["form"]
+    assert list(form.fields["communicators"].queryset) == [own]
+
+
+@pytest.mark.parametrize(
+    "role", ["province_staff", "leader", "district_officer", "commune_officer"]
+)
+def test_the_admin_menu_and_tables_views_open_for_every_role(client, role, request):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert client.get(reverse("activities_statistics")).status_code == 200
+    assert client.get(reverse("activities_planned_vs_done"), {"year": "abc"}).status_code == 200
+    assert client.get(reverse("network_coverage"), {"on": "not a date"}).status_code == 200
