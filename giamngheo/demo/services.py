@@ -24,7 +24,7 @@ from giamngheo.units.models import Unit, UnitLevel
 
 from .models import DemoDataSet
 
-VERSION = 5
+VERSION = 6  # 6: activities and network parts
 PERIOD_START = datetime.date(2021, 1, 1)
 DEMO_PASSWORD = "GiamNgheo@2025"
 DEMO_EMAIL_DOMAIN = "demo.giamngheo.vn"
