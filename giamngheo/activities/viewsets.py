@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, NumberColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, NumberColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -120,7 +120,7 @@ class ActivityViewSet(ScopedModelViewSet):
         "kind",
         "unit",
         "start_date",
-        "channel",
+        Column("get_channel_display", label=_("Channel"), sort_key="channel"),
         NumberColumn("audience_reached", label=_("People reached")),
         NumberColumn("cost", label=_("Cost (VND)")),
         BooleanColumn("from_portal", label=_("From the portal")),

@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 
@@ -103,7 +103,7 @@ class CommunicatorViewSet(ScopedModelViewSet):
     list_display = [
         "full_name",
         "unit",
-        "role",
+        Column("get_role_display", label=_("Role"), sort_key="role"),
         "organisation",
         BooleanColumn("is_trained", label=_("In the cadre registry")),
         BooleanColumn("is_active", label=_("Active")),

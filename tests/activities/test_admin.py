@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from giamngheo.activities.models import Activity
+from giamngheo.activities.models import Activity, Channel
 
 from .factories import ActivityFactory, kind
 
@@ -168,3 +168,13 @@ def test_the_admin_menu_and_tables_views_open_for_every_role(client, role, reque
     assert client.get(reverse("activities_statistics")).status_code == 200
     assert client.get(reverse("activities_planned_vs_done"), {"year": "abc"}).status_code == 200
     assert client.get(reverse("network_coverage"), {"on": "not a date"}).status_code == 200
+
+
+def test_the_listing_shows_the_channel_by_its_name(client, province_staff, records):
+    client.force_login(province_staff)
+    content = client.get(reverse("activities:index")).content.decode()
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        assert str(Channel.ONLINE.label) in content
