@@ -40,6 +40,9 @@ MANAGE_INDICATORS = [
     for model in ("programmeperiod", "indicator", "target")
     for action in ("add", "change", "delete", "view")
 ]
+# Poverty figures: each unit enters its own (districts theirs and their communes'),
+# the province all; leaders read them.
+POVERTY_FIGURES = ["poverty.povertystatistic"]
 # Reopening a locked week of commune radio (districts and the province).
 REOPEN_WEEKS = ["broadcasts.change_weeklylog", "broadcasts.view_weekreopening"]
 
@@ -121,6 +124,7 @@ ROLES = [
             "auth.change_group",
             "auth.delete_group",
             *_crud(UNIT_RECORDS),
+            *_crud(POVERTY_FIGURES),
             *_crud(PLANS),
             *APPROVE_PLANS,
             *MANAGE_INDICATORS,
@@ -143,6 +147,7 @@ ROLES = [
             *VIEW_UNITS,
             "units.add_unitsuccession",
             *_crud(UNIT_RECORDS),
+            *_crud(POVERTY_FIGURES),
             *_crud(PLANS),
             *APPROVE_PLANS,
             *VIEW_INDICATORS,
@@ -164,6 +169,7 @@ ROLES = [
             ACCESS_ADMIN,
             *VIEW_UNITS,
             *_view(UNIT_RECORDS),
+            *_view(POVERTY_FIGURES),
             *_view(PLANS),
             *VIEW_INDICATORS,
             "feedback.view_feedback",
@@ -179,6 +185,7 @@ ROLES = [
             ACCESS_ADMIN,
             *VIEW_UNITS,
             *_crud(UNIT_RECORDS),
+            *_crud(POVERTY_FIGURES),
             *_crud(PLANS),
             *VIEW_INDICATORS,
             *REOPEN_WEEKS,
@@ -197,6 +204,7 @@ ROLES = [
             ACCESS_ADMIN,
             *VIEW_UNITS,
             *_crud(UNIT_RECORDS),
+            *_crud(POVERTY_FIGURES),
             *VIEW_INDICATORS,
             *HANDLE_FEEDBACK,
             *VIEW_CONTEST_RESULTS,
