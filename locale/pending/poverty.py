@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 # Vietnamese for the poverty figures (số liệu hộ nghèo, cận nghèo).
 T = {
     # models
