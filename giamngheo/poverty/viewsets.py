@@ -5,7 +5,6 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 from django.urls import path, reverse
-from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -21,12 +20,8 @@ from giamngheo.units.models import UnitLevel
 from . import views
 from .forms import PovertyStatisticForm
 from .models import PovertyStatistic
+from .panels import percent
 from .services import ADD
-
-
-def percent(value: float | None) -> str:
-    """A rate as the active language writes it: "3,25%" in Vietnamese."""
-    return "–" if value is None else f"{number_format(value, 2)}%"
 
 
 def unit_choices(user) -> list[tuple[str, str]]:

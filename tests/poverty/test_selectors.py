@@ -94,9 +94,7 @@ def test_the_series_gives_each_year_of_the_unit(phu_vang):
     assert series[2].poor_change == pytest.approx(3.0 - 3.0)
 
 
-def test_the_overview_takes_a_bounded_number_of_queries(
-    django_assert_max_num_queries, hue_units
-):
+def test_the_overview_takes_a_bounded_number_of_queries(django_assert_max_num_queries, hue_units):
     for code in [PHU_VANG, "481", "474"]:
         figure(code, 2022, 10000, 500)
         figure(code, 2023, 10000, 400)
