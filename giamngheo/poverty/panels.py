@@ -83,6 +83,21 @@ def dashboard_panel(*, year: int, scope: Scope) -> dict[str, Any]:
     }
 
 
+def public_panel(*, year: int, scope: Scope) -> dict[str, Any]:
+    """The figures the portal's results page shows: public aggregates, no admin links."""
+    overview = poverty_overview(year=year, scope=scope)
+    own = _row(overview.own, "")
+    document = overview.own.document
+    own["document_url"] = document.url if document is not None else ""
+    return {
+        "overview": overview,
+        "year": year,
+        "own": own,
+        "children": [_row(child, "") for child in overview.children],
+        "missing": len(overview.children_missing),
+    }
+
+
 def _raw(figures: Figures) -> list[Any]:
     def rounded(value: float | None) -> float | None:
         return None if value is None else round(value, 2)
@@ -100,10 +115,8 @@ def _raw(figures: Figures) -> list[Any]:
     ]
 
 
-def export_sheets(panel: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """The panel as ``core.xlsx.workbook_response`` sheets; numbers stay numbers."""
-    overview: PovertyOverview = panel["overview"]
-    headers = [
+def figure_headers() -> list[str]:
+    return [
         _("Code"),
         _("Unit"),
         _("Households"),
@@ -114,10 +127,18 @@ def export_sheets(panel: dict[str, Any]) -> list[tuple[str, list[str], list[list
         _("Change of the poor rate (points)"),
         _("Source document"),
     ]
+
+
+def figure_rows(overview: PovertyOverview) -> tuple[list[Any], list[list[Any]]]:
+    """The scope's row and its sub-units' rows, under ``figure_headers``; raw numbers."""
     own = _raw(overview.own)
     if overview.own.is_sum:
         own[-1] = _("Sum of the sub-units")
-    return [
-        (_("Poverty figures"), headers, [own]),
-        (_("Sub-units"), headers, [_raw(child) for child in overview.children]),
-    ]
+    return own, [_raw(child) for child in overview.children]
+
+
+def export_sheets(panel: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """The panel as ``core.xlsx.workbook_response`` sheets; numbers stay numbers."""
+    own, children = figure_rows(panel["overview"])
+    headers = figure_headers()
+    return [(_("Poverty figures"), headers, [own]), (_("Sub-units"), headers, children)]

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from giamngheo.indicators.rules import Scope, reference_day
+from giamngheo.indicators.rules import Scope
 from giamngheo.units.models import Unit, UnitLevel
 
 from .models import PovertyStatistic, rate
@@ -103,29 +103,64 @@ def _year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+def _own_and_child_level(scope: Scope) -> tuple[str, str, str | None]:
+    """The scope's own code and level, and the level of its sub-units (None: a commune)."""
+    if scope.unit is None or scope.unit.level == UnitLevel.PROVINCE:
+        return scope.province_code, UnitLevel.PROVINCE, UnitLevel.DISTRICT
+    return scope.unit.code, scope.unit.level, CHILD_LEVEL.get(scope.unit.level)
+
+
+def _of_reference_day(units: list[Unit], year: int) -> list[Unit]:
+    """``units`` in force on the year's reference day (``indicators.rules.reference_day``,
+    computed here on a list fetched once for several years)."""
+    start, end = _year_bounds(year)
+    in_year = [
+        u for u in units if u.valid_from <= end and (u.valid_to is None or u.valid_to >= start)
+    ]
+    if not in_year:
+        return []
+    day = (
+        start if any(u.is_in_force(start) for u in in_year) else min(u.valid_from for u in in_year)
+    )
+    return [u for u in in_year if u.is_in_force(day)]
+
+
+@dataclass
+class _Fetched:
+    """Every unit and row of a scope for a span of years: two queries, however many years."""
+
+    own_code: str
+    child_level: str | None
+    own_units: list[Unit]
+    child_units: list[Unit]
+    rows: dict[tuple[str, int], PovertyStatistic]
+
+
+def _fetch(*, scope: Scope, years: Sequence[int]) -> _Fetched:
+    own_code, own_level, child_level = _own_and_child_level(scope)
+    start, end = _year_bounds(min(years))[0], _year_bounds(max(years))[1]
+    units = Unit.objects.of_province(scope.province_code)
+    wanted = units.filter(level=own_level, code=own_code)
+    if child_level is not None:
+        wanted = wanted | scope.units_of_level(child_level)
+    found = list(wanted.in_period(start, end).order_by("sort_name", "code", "valid_from"))
+    own_units = [u for u in found if u.level == own_level and u.code == own_code]
+    child_units = [u for u in found if u.level == child_level]
+    codes = {own_code, *(u.code for u in child_units)}
+    rows = PovertyStatistic.objects.filter(unit_code__in=codes, year__in=set(years))
+    by_key = {(row.unit_code, row.year): row for row in rows.select_related("unit", "document")}
+    return _Fetched(own_code, child_level, own_units, child_units, by_key)
+
+
 def scope_units(*, scope: Scope, year: int) -> tuple[Unit | None, str | None, list[Unit]]:
     """The scope's own unit, the level of its sub-units and the sub-units, of the year's map."""
-    start, end = _year_bounds(year)
-    units = Unit.objects.of_province(scope.province_code)
-    if scope.unit is None or scope.unit.level == UnitLevel.PROVINCE:
-        own_units = units.filter(level=UnitLevel.PROVINCE)
-    else:
-        own_units = units.filter(level=scope.unit.level, code=scope.unit.code)
-    own = (
-        own_units.in_force(reference_day(own_units, start, end)).order_by("-valid_from").first()
-        or scope.unit
+    fetched = _fetch(scope=scope, years=[year])
+    own = _of_reference_day(fetched.own_units, year)
+    return (
+        (own[-1] if own else scope.unit),
+        fetched.child_level,
+        _of_reference_day(fetched.child_units, year),
     )
-    level = CHILD_LEVEL.get(own.level if own else UnitLevel.PROVINCE)
-    if level is None:
-        return own, None, []
-    children = scope.units_of_level(level)
-    day = reference_day(children, start, end)
-    return own, level, list(children.in_force(day).order_by("sort_name", "code"))
-
-
-def _rows(*, codes: Iterable[str], years: Iterable[int]) -> dict[tuple[str, int], PovertyStatistic]:
-    rows = PovertyStatistic.objects.filter(unit_code__in=set(codes), year__in=set(years))
-    return {(row.unit_code, row.year): row for row in rows.select_related("unit", "document")}
 
 
 def _from_row(code: str, name: str, year: int, unit: Unit | None, row) -> Figures:
@@ -161,60 +196,51 @@ def _sum(code: str, name: str, year: int, unit: Unit | None, parts: Sequence[Fig
     return figures
 
 
-def _year_figures(*, scope: Scope, year: int) -> tuple[Figures, list[Figures], str | None]:
-    own_unit, level, children = scope_units(scope=scope, year=year)
-    own_code = own_unit.code if own_unit else scope.province_code
-    own_name = own_unit.name if own_unit else scope.province_code
-    rows = _rows(codes=[own_code, *(child.code for child in children)], years=[year])
+def _year_figures(fetched: _Fetched, scope: Scope, year: int) -> tuple[Figures, list[Figures]]:
+    own_units = _of_reference_day(fetched.own_units, year)
+    own_unit = own_units[-1] if own_units else scope.unit
+    children = _of_reference_day(fetched.child_units, year) if fetched.child_level else []
+    code = fetched.own_code
+    name = own_unit.name if own_unit else code
+    rows = fetched.rows
     child_figures = [
         _from_row(child.code, child.name, year, child, rows.get((child.code, year)))
         for child in children
     ]
-    own_row = rows.get((own_code, year))
+    own_row = rows.get((code, year))
     if own_row is not None:
-        own = _from_row(own_code, own_name, year, own_unit, own_row)
+        own = _from_row(code, name, year, own_unit, own_row)
     elif children:
-        own = _sum(own_code, own_name, year, own_unit, child_figures)
+        own = _sum(code, name, year, own_unit, child_figures)
     else:
-        own = Figures(own_code, own_name, year, own_unit)
-    return own, child_figures, level
+        own = Figures(code, name, year, own_unit)
+    return own, child_figures
 
 
 def poverty_overview(*, year: int, scope: Scope) -> PovertyOverview:
     """The figures of ``scope`` for ``year``, its sub-units', and the change from the year
-    before (in percentage points; sub-units matched by code). About ten queries."""
-    own, children, level = _year_figures(scope=scope, year=year)
-    previous_own, previous_children, _level = _year_figures(scope=scope, year=year - 1)
+    before (in percentage points; sub-units matched by code). Two queries."""
+    fetched = _fetch(scope=scope, years=[year - 1, year])
+    own, children = _year_figures(fetched, scope, year)
+    previous_own, previous_children = _year_figures(fetched, scope, year - 1)
     own.previous = previous_own
     before = {child.code: child for child in previous_children}
-    missing_before = [child.code for child in children if child.code not in before]
-    if missing_before:
-        # A sub-unit of this year's map that the year before's map did not have.
-        rows = _rows(codes=missing_before, years=[year - 1])
-        for code in missing_before:
-            if (row := rows.get((code, year - 1))) is not None:
-                before[code] = _from_row(code, row.unit.name, year - 1, row.unit, row)
     for child in children:
+        if child.code not in before and (row := fetched.rows.get((child.code, year - 1))):
+            # A sub-unit of this year's map that the year before's map did not have.
+            before[child.code] = _from_row(child.code, row.unit.name, year - 1, row.unit, row)
         child.previous = before.get(child.code)
-    return PovertyOverview(year, scope, own, children, level)
+    return PovertyOverview(year, scope, own, children, fetched.child_level)
 
 
 def poverty_series(*, scope: Scope, years: Iterable[int]) -> list[Figures]:
-    """The scope's own figures for each of ``years`` (for the trend), oldest first.
-
-    Years with a row of the scope's unit cost one query together; a year without
-    one is summed from that year's sub-units.
-    """
+    """The scope's own figures for each of ``years`` (for the trend), oldest first; a
+    year without a row of the unit's own is summed from that year's sub-units. Two queries."""
     years = sorted(set(years))
-    code = scope.unit.code if scope.unit else scope.province_code
-    rows = _rows(codes=[code], years=years)
-    series: list[Figures] = []
-    for year in years:
-        row = rows.get((code, year))
-        if row is not None:
-            series.append(_from_row(code, row.unit.name, year, row.unit, row))
-        else:
-            series.append(_year_figures(scope=scope, year=year)[0])
+    if not years:
+        return []
+    fetched = _fetch(scope=scope, years=years)
+    series = [_year_figures(fetched, scope, year)[0] for year in years]
     for before, after in pairwise(series):
         if after.year == before.year + 1:
             after.previous = before

@@ -105,7 +105,7 @@ def test_a_leader_reads_but_cannot_add(client, leader, figures):
 
 
 def test_the_panel_takes_a_bounded_number_of_queries(django_assert_max_num_queries, figures):
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(3):
         dashboard_panel(year=2023, scope=Scope("46"))
 
 

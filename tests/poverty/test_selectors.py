@@ -98,6 +98,6 @@ def test_the_overview_takes_a_bounded_number_of_queries(django_assert_max_num_qu
     for code in [PHU_VANG, "481", "474"]:
         figure(code, 2022, 10000, 500)
         figure(code, 2023, 10000, 400)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(3):
         overview = poverty_overview(year=2023, scope=Scope("46"))
         [c.poor_change for c in overview.children]
