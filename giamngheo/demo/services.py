@@ -223,6 +223,12 @@ def load_contests(rng: random.Random) -> object:
     return load(rng)
 
 
+def load_poverty(rng: random.Random) -> object:
+    from giamngheo.poverty.demo import load_poverty as load
+
+    return load(rng)
+
+
 PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("users", load_users),
     ("broadcasts", load_broadcasts),
@@ -231,6 +237,7 @@ PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("portal", load_portal),
     ("engagement", load_engagement),
     ("contests", load_contests),
+    ("poverty", load_poverty),
 ]
 
 

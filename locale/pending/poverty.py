@@ -54,3 +54,30 @@ T = {
     "Replace figures from Excel": "Thay số liệu từ Excel",
     "Figures replaced from Excel: households %(h0)s → %(h1)s, poor %(p0)s → %(p1)s, near-poor %(n0)s → %(n1)s": "Thay số liệu từ Excel: tổng số hộ %(h0)s → %(h1)s, hộ nghèo %(p0)s → %(p1)s, hộ cận nghèo %(n0)s → %(n1)s",
 }
+T.update(
+    {
+        "Records": "Bản ghi",
+        "Change (points)": "Thay đổi (điểm %)",
+        "Sub-unit": "Đơn vị trực thuộc",
+        "Sub-units": "Đơn vị trực thuộc",
+        "no data": "chưa có số liệu",
+        "No poverty figures for %(year)s yet.": "Chưa có số liệu hộ nghèo năm %(year)s.",
+        "No figure of its own for this year: the sum of %(counter)s sub-unit.": "Chưa có số liệu riêng năm này: cộng từ %(counter)s đơn vị trực thuộc.",
+        "%(counter)s sub-unit has no figure yet.": "%(counter)s đơn vị trực thuộc chưa có số liệu.",
+        "Change of the poor rate (points)": "Thay đổi tỷ lệ hộ nghèo (điểm phần trăm)",
+        "Sum of the sub-units": "Cộng từ các đơn vị trực thuộc",
+        "Poor and near-poor households, %(year)s": "Hộ nghèo, hộ cận nghèo năm %(year)s",
+        "Sum of the figures of %(counter)s sub-unit.": "Cộng số liệu của %(counter)s đơn vị trực thuộc.",
+        "Change: from the year before, in percentage points.": "Thay đổi: so với năm trước, tính bằng điểm phần trăm.",
+        "By unit": "Theo đơn vị",
+        "In %(year)d, the poor rate of %(unit)s was %(rate)s%%": "Năm %(year)d, tỷ lệ hộ nghèo của %(unit)s còn %(rate)s%%",
+        ", down %(points)s percentage points from %(before)d": ", giảm %(points)s điểm phần trăm so với năm %(before)d",
+        ", up %(points)s percentage points from %(before)d": ", tăng %(points)s điểm phần trăm so với năm %(before)d",
+        "; the near-poor rate was %(rate)s%%.": "; tỷ lệ hộ cận nghèo là %(rate)s%%.",
+        "These figures are the sum of the sub-units' figures.": "Số liệu trên được cộng từ số liệu của các đơn vị trực thuộc.",
+        "No poverty figures were recorded for %(year)d.": "Chưa có số liệu hộ nghèo năm %(year)d.",
+        "Poor rate by unit, %(year)d (%%)": "Tỷ lệ hộ nghèo theo đơn vị, năm %(year)d (%%)",
+        "Poor and near-poor households by unit, %(year)d": "Hộ nghèo, hộ cận nghèo theo đơn vị, năm %(year)d",
+        "No sub-unit.": "Không có đơn vị trực thuộc.",
+    }
+)
