@@ -44,6 +44,9 @@ MANAGE_INDICATORS = [
     for model in ("programmeperiod", "indicator", "target")
     for action in ("add", "change", "delete", "view")
 ]
+# Poverty figures: each unit enters its own (districts theirs and their communes'),
+# the province all; leaders read them.
+POVERTY_FIGURES = ["poverty.povertystatistic"]
 # Reopening a locked week of commune radio (districts and the province).
 REOPEN_WEEKS = ["broadcasts.change_weeklylog", "broadcasts.view_weekreopening"]
 
@@ -126,6 +129,7 @@ ROLES = [
             "auth.delete_group",
             *_crud(UNIT_RECORDS),
             *_crud(ACTIVITY_KINDS),
+            *_crud(POVERTY_FIGURES),
             *_crud(PLANS),
             *APPROVE_PLANS,
             *MANAGE_INDICATORS,
@@ -149,6 +153,7 @@ ROLES = [
             "units.add_unitsuccession",
             *_crud(UNIT_RECORDS),
             *_crud(ACTIVITY_KINDS),
+            *_crud(POVERTY_FIGURES),
             *_crud(PLANS),
             *APPROVE_PLANS,
             *VIEW_INDICATORS,
@@ -170,6 +175,7 @@ ROLES = [
             ACCESS_ADMIN,
             *VIEW_UNITS,
             *_view(UNIT_RECORDS),
+            *_view(POVERTY_FIGURES),
             *_view(PLANS),
             *VIEW_INDICATORS,
             "feedback.view_feedback",
@@ -185,6 +191,7 @@ ROLES = [
             ACCESS_ADMIN,
             *VIEW_UNITS,
             *_crud(UNIT_RECORDS),
+            *_crud(POVERTY_FIGURES),
             *_crud(PLANS),
             *VIEW_INDICATORS,
             *REOPEN_WEEKS,
@@ -203,6 +210,7 @@ ROLES = [
             ACCESS_ADMIN,
             *VIEW_UNITS,
             *_crud(UNIT_RECORDS),
+            *_crud(POVERTY_FIGURES),
             *VIEW_INDICATORS,
             *HANDLE_FEEDBACK,
             *VIEW_CONTEST_RESULTS,

@@ -235,6 +235,12 @@ def load_contests(rng: random.Random) -> object:
     return load(rng)
 
 
+def load_poverty(rng: random.Random) -> object:
+    from giamngheo.poverty.demo import load_poverty as load
+
+    return load(rng)
+
+
 PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("users", load_users),
     ("broadcasts", load_broadcasts),
@@ -245,6 +251,7 @@ PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("contests", load_contests),
     ("activities", load_activities),
     ("network", load_network),
+    ("poverty", load_poverty),
 ]
 
 

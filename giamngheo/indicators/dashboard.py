@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from giamngheo.core.xlsx import workbook_response
+from giamngheo.poverty.panels import dashboard_panel, export_sheets
 
 from .models import Indicator, ProgrammePeriod
 from .rules import Scope
@@ -86,6 +87,7 @@ class Panels:
     plans: list[dict] | None = None
     radio: dict | None = None
     training: dict | None = None
+    poverty: dict | None = None  # poverty.panels.dashboard_panel
 
 
 def _radio_panel(value: IndicatorValue, period: ProgrammePeriod, year: int, scope: Scope) -> dict:
@@ -213,6 +215,8 @@ def build(
         elif rule == Indicator.Rule.TRAINING_TURNS and value.detail is not None:
             panels.training = _training_panel(value, year, scope)
 
+    panels.poverty = dashboard_panel(year=year, scope=scope)
+
     indicators = {v.indicator.pk: v.indicator for v in values}
     years = sorted({v.year for series in trend.values() for v in series if v})
     panels.trend_years = years
@@ -305,5 +309,9 @@ def export(name: str, context: dict[str, Any]) -> HttpResponse:
                 (_("By level"), [_("Level"), _("Turns")], by_level),
                 (_("By unit"), [_("Code"), _("Unit"), _("Turns")], by_unit),
             ],
+        )
+    if name == "poverty" and panels.poverty is not None:
+        return workbook_response(
+            filename=f"so-lieu-ho-ngheo-{year}", sheets=export_sheets(panels.poverty)
         )
     raise Http404

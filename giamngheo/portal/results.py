@@ -38,6 +38,7 @@ from giamngheo.indicators.selectors import (
     district_units,
     scope_for_unit,
 )
+from giamngheo.poverty.panels import figure_headers, figure_rows, public_panel
 from giamngheo.units.models import Unit, UnitLevel
 
 from .base import PortalPage
@@ -59,6 +60,7 @@ class Results:
     chart: dict[str, Any] = field(default_factory=dict)
     # Set when the unit asked for was not a district-level unit in that year's map.
     unit_not_in_year: str = ""
+    poverty: dict[str, Any] | None = None  # poverty.panels.public_panel
 
     @property
     def unit_code(self) -> str:
@@ -124,6 +126,7 @@ def results_for(params) -> Results | None:
     name = scope.unit.name if scope.unit else _province_name(scope.province_code, period, year)
     results = Results(period, years, year, scope, name, units, unit_not_in_year=not_in_year)
 
+    results.poverty = public_panel(year=year, scope=scope)
     values, trend = dashboard_values(period=period, scope=scope, year=year)
     results.rows = [cell for value in values if (cell := _cell(value))]
     # The trend: one column per indicator, one row per year of the period so far.
@@ -190,6 +193,11 @@ def csv_response(results: Results) -> HttpResponse:
     for trend_row in results.trend_rows:
         for cell in filter(None, trend_row["cells"]):
             writer.writerow([trend_row["year"], cell["indicator"].name, *_figures(cell)])
+    if results.poverty is not None:
+        own, children = figure_rows(results.poverty["overview"])
+        writer.writerow([])
+        writer.writerow([_("Poverty figures"), results.year])
+        writer.writerows([figure_headers(), own, *children])
     return response
 
 

@@ -229,10 +229,10 @@ def test_results_render_in_a_bounded_number_of_queries_cold_and_warm(
     # Cold: each indicator computed for each year of the period, a few queries each.
     with django_assert_max_num_queries(60) as cold:
         assert client.get(results.url, params).status_code == 200
-    # Warm: the values come from the KPI engine's cache.
-    with django_assert_max_num_queries(16) as warm:
+    # Warm: the values come from the KPI engine's cache; the poverty figures take 2 more.
+    with django_assert_max_num_queries(18) as warm:
         assert client.get(results.url, params).status_code == 200
     assert len(warm) < len(cold)
     print(len(cold), len(warm))
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         assert client.get(f"{results.url}csv/", params).status_code == 200

@@ -1,0 +1,174 @@
+"""Poverty figures (số liệu hộ nghèo, cận nghèo): yearly aggregates per unit.
+
+One row holds what a unit's decision approved for a year: how many
+households it has and how many of them are poor or near-poor.  Never a
+household record.  Rates are computed from the counts, never stored.
+
+A row points at the *version* of the unit in force during its year (units
+are versioned), but a unit keeps its code across versions, so a year has at
+most one figure per unit code: ``unit_code`` copies the code to let the
+database hold that rule.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from giamngheo.units.models import Unit
+
+# The earliest year a figure may be entered for; later years up to this one.
+FIRST_YEAR = 2000
+
+
+def rate(part: int | None, whole: int | None) -> float | None:
+    """``part`` as a percentage of ``whole``; None when either is unknown or ``whole`` is 0."""
+    if part is None or not whole:
+        return None
+    return 100 * part / whole
+
+
+class PovertyStatisticQuerySet(models.QuerySet["PovertyStatistic"]):
+    def for_year(self, year: int) -> PovertyStatisticQuerySet:
+        return self.filter(year=year)
+
+
+class PovertyStatistic(models.Model):
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="poverty_statistics"
+    )
+    unit_code = models.CharField(_("unit code"), max_length=10, editable=False, db_index=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    households = models.PositiveIntegerField(_("households"))
+    poor_households = models.PositiveIntegerField(_("poor households"))
+    near_poor_households = models.PositiveIntegerField(_("near-poor households"))
+    poverty_standard = models.CharField(
+        _("poverty standard"),
+        max_length=200,
+        blank=True,
+        help_text=_("The standard applied, e.g. “Chuẩn nghèo đa chiều giai đoạn 2022–2025”."),
+    )
+    source = models.CharField(
+        _("source document"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Number and date of the decision that approved the figures, "
+            "e.g. “Quyết định số 123/QĐ-UBND ngày 20/12/2023”."
+        ),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PovertyStatisticQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("poverty figure")
+        verbose_name_plural = _("poverty figures")
+        ordering = ["-year", "unit__sort_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_code", "year"], name="poverty_statistic_unit_code_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        name = self.unit.name if self.unit_id else "?"
+        return f"{name} – {self.year}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.unit_code = self.unit.code
+        super().save(*args, **kwargs)
+
+    @property
+    def poor_rate(self) -> float | None:
+        return rate(self.poor_households, self.households)
+
+    @property
+    def near_poor_rate(self) -> float | None:
+        return rate(self.near_poor_households, self.households)
+
+    # Exports keep numbers: the rates rounded to two decimals, not formatted.
+    @property
+    def poor_rate_rounded(self) -> float | None:
+        return None if self.poor_rate is None else round(self.poor_rate, 2)
+
+    @property
+    def near_poor_rate_rounded(self) -> float | None:
+        return None if self.near_poor_rate is None else round(self.near_poor_rate, 2)
+
+    def count_errors(self) -> dict[str, str]:
+        """The rules between the three counts; no query, so imports check every row cheaply."""
+        errors: dict[str, str] = {}
+        households, poor, near_poor = (
+            self.households,
+            self.poor_households,
+            self.near_poor_households,
+        )
+        if households is not None and households <= 0:
+            errors["households"] = _("The number of households must be above 0.")
+        if None in (households, poor, near_poor) or households <= 0:
+            return errors
+        if poor > households:
+            errors["poor_households"] = _(
+                "Poor households (%(poor)d) cannot outnumber "
+                "the unit's households (%(households)d)."
+            ) % {"poor": poor, "households": households}
+        elif poor + near_poor > households:
+            errors["near_poor_households"] = _(
+                "Poor and near-poor households together (%(sum)d) cannot outnumber "
+                "the unit's households (%(households)d)."
+            ) % {"sum": poor + near_poor, "households": households}
+        return errors
+
+    def year_error(self) -> str:
+        this_year = timezone.localdate().year
+        if self.year is not None and not FIRST_YEAR <= self.year <= this_year:
+            return _("The year must be between %(first)d and %(last)d.") % {
+                "first": FIRST_YEAR,
+                "last": this_year,
+            }
+        return ""
+
+    def clean(self) -> None:
+        if self.unit_id:
+            self.unit_code = self.unit.code
+        errors = self.count_errors()
+        if year_error := self.year_error():
+            errors["year"] = year_error
+        if self.unit_id and self.year is not None and "year" not in errors:
+            unit = self.unit
+            if not is_in_force_during(unit, self.year):
+                errors["unit"] = _("%(unit)s was not in force in %(year)d.") % {
+                    "unit": unit.name,
+                    "year": self.year,
+                }
+            else:
+                duplicate = PovertyStatistic.objects.filter(
+                    unit_code=unit.code, year=self.year
+                ).exclude(pk=self.pk)
+                if duplicate.exists():
+                    errors["year"] = _(
+                        "%(unit)s already has figures for %(year)d: edit them instead."
+                    ) % {"unit": unit.name, "year": self.year}
+        if errors:
+            raise ValidationError(errors)
+
+
+def is_in_force_during(unit: Unit, year: int) -> bool:
+    """True when ``unit`` was in force on at least one day of ``year``."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return unit.valid_from <= end and (unit.valid_to is None or unit.valid_to >= start)
