@@ -101,6 +101,38 @@ VIEW_ENGAGEMENT = [
     "engagement.view_poll",
 ]
 
+# Supervision and evaluation: the province runs it and keeps the checklist; a
+# district plans and records visits of its communes; the visited units follow
+# up the recommendations addressed to them; leaders read.
+VISITS = [
+    "evaluation.view_supervisionvisit",
+    "evaluation.change_supervisionvisit",
+    "evaluation.delete_supervisionvisit",
+    "evaluation.record_supervisionvisit",
+]
+FOLLOW_UP = ["evaluation.view_recommendation", "evaluation.follow_up_recommendation"]
+PLAN_EVALUATIONS = [
+    *_crud(["evaluation.supervisionplan"]),
+    *VISITS,
+    *FOLLOW_UP,
+    "evaluation.change_recommendation",
+    "evaluation.delete_recommendation",
+]
+RUN_EVALUATIONS = [
+    *PLAN_EVALUATIONS,
+    *_crud(["evaluation.criterion", "evaluation.ratingthreshold"]),
+]
+FOLLOW_UP_EVALUATIONS = ["evaluation.view_supervisionvisit", *FOLLOW_UP]
+VIEW_EVALUATIONS = _view(
+    [
+        "evaluation.supervisionplan",
+        "evaluation.supervisionvisit",
+        "evaluation.recommendation",
+        "evaluation.criterion",
+        "evaluation.ratingthreshold",
+    ]
+)
+
 
 @dataclass(frozen=True)
 class Role:
@@ -140,6 +172,7 @@ ROLES = [
             *RUN_CONTESTS,
             *MODERATE_QUESTIONS,
             *RUN_POLLS,
+            *RUN_EVALUATIONS,
             "broadcasts.change_radioreportingsettings",
         ),
         description=_("Everything, users and settings."),
@@ -164,6 +197,7 @@ ROLES = [
             *RUN_CONTESTS,
             *MODERATE_QUESTIONS,
             *RUN_POLLS,
+            *RUN_EVALUATIONS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
@@ -181,6 +215,7 @@ ROLES = [
             "feedback.view_feedback",
             *VIEW_CONTEST_RESULTS,
             *VIEW_ENGAGEMENT,
+            *VIEW_EVALUATIONS,
         ),
         description=_("Dashboards and reports, read-only."),
     ),
@@ -199,6 +234,7 @@ ROLES = [
             *ASSIGN_FEEDBACK,
             *VIEW_CONTEST_RESULTS,
             *MODERATE_QUESTIONS,
+            *PLAN_EVALUATIONS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("Own district and its communes."),
@@ -215,6 +251,7 @@ ROLES = [
             *HANDLE_FEEDBACK,
             *VIEW_CONTEST_RESULTS,
             *MODERATE_QUESTIONS,
+            *FOLLOW_UP_EVALUATIONS,
         ),
         # The register's attachments (a leaflet, a report) are Wagtail documents.
         collection_permissions=PLAN_DOCUMENTS,

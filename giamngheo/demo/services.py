@@ -205,6 +205,12 @@ def load_training(rng: random.Random) -> object:
     return load(rng)
 
 
+def load_evaluation(rng: random.Random) -> object:
+    from giamngheo.evaluation.demo import load_evaluation as load
+
+    return load(rng)
+
+
 def load_portal(rng: random.Random) -> object:
     from giamngheo.demo.portal import load_portal as load
 
@@ -246,6 +252,7 @@ PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("broadcasts", load_broadcasts),
     ("plans", load_plans),
     ("training", load_training),
+    ("evaluation", load_evaluation),
     ("portal", load_portal),
     ("engagement", load_engagement),
     ("contests", load_contests),
