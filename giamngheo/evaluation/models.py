@@ -113,7 +113,7 @@ class RatingThreshold(models.Model):
 
     name = models.CharField(_("rating"), max_length=60, unique=True)
     min_percent = models.DecimalField(
-        _("from (% of the maximum score)"),
+        _("from (per cent of the maximum score)"),
         max_digits=5,
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0"))],

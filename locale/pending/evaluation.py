@@ -18,7 +18,7 @@ T = {
     "criteria": "tiêu chí",
     "The last year cannot come before the first.": "Năm cuối không thể trước năm đầu.",
     "rating": "xếp loại",
-    "from (% of the maximum score)": "từ (% điểm tối đa)",
+    "from (per cent of the maximum score)": "từ (phần trăm điểm tối đa)",
     "rating threshold": "ngưỡng xếp loại",
     "rating thresholds": "ngưỡng xếp loại",
     "year": "năm",
