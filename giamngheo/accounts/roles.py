@@ -94,6 +94,11 @@ VIEW_ENGAGEMENT = [
     "engagement.view_poll",
 ]
 
+# The annual report: generating one only writes its files (it changes no record), so
+# those who read the unit's figures make and download it, leaders included; the scope
+# (province, or one's district) still applies. Communes report through their district.
+MAKE_REPORTS = ["reports.add_generatedreport", "reports.view_generatedreport"]
+
 
 @dataclass(frozen=True)
 class Role:
@@ -132,6 +137,7 @@ ROLES = [
             *MODERATE_QUESTIONS,
             *RUN_POLLS,
             "broadcasts.change_radioreportingsettings",
+            *MAKE_REPORTS,
         ),
         description=_("Everything, users and settings."),
     ),
@@ -153,6 +159,7 @@ ROLES = [
             *RUN_CONTESTS,
             *MODERATE_QUESTIONS,
             *RUN_POLLS,
+            *MAKE_REPORTS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
@@ -169,6 +176,7 @@ ROLES = [
             "feedback.view_feedback",
             *VIEW_CONTEST_RESULTS,
             *VIEW_ENGAGEMENT,
+            *MAKE_REPORTS,
         ),
         description=_("Dashboards and reports, read-only."),
     ),
@@ -186,6 +194,7 @@ ROLES = [
             *ASSIGN_FEEDBACK,
             *VIEW_CONTEST_RESULTS,
             *MODERATE_QUESTIONS,
+            *MAKE_REPORTS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("Own district and its communes."),
