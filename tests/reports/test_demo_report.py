@@ -21,3 +21,37 @@ def test_the_2023_report_is_made_as_xlsx_and_pdf(demo_reports, code):
     workbook = load_workbook(io.BytesIO(report.xlsx.read()))
     assert len(workbook.sheetnames) >= 5
     assert report.pdf.read(5) == b"%PDF-"
+
+
+@pytest.mark.parametrize("code", ["46", "478"])
+def test_the_indicator_figures_equal_the_dashboards(demo_reports, code):
+    from giamngheo.indicators.models import ProgrammePeriod
+    from giamngheo.indicators.report import section
+    from giamngheo.indicators.selectors import dashboard_values, scope_for_unit
+    from giamngheo.reports.sections import ReportPeriod
+
+    scope = scope_for_unit(None if code == "46" else code)
+    period = ProgrammePeriod.objects.get(start__year=2021)
+    values, _trend = dashboard_values(period=period, scope=scope, year=2023)
+    rows = section(period=ReportPeriod(2023), scope=scope).tables[0].rows
+    assert len(rows) == len(values) == 3
+    for row, value in zip(rows, values, strict=True):
+        assert row[0] == value.indicator.name
+        assert row[2] == round(value.value, 1)
+        assert row[3] == value.target_value
+
+
+def test_the_pdf_shows_vietnamese_text_in_the_bundled_font(demo_reports):
+    import pypdfium2 as pdfium
+
+    data = GeneratedReport.objects.get(pk=demo_reports["478"].pk).pdf.read()
+    pdf = pdfium.PdfDocument(data)
+    text = pdf[0].get_textpage().get_text_range()
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Độc lập - Tự do - Hạnh phúc" in text
+    assert "Phú Vang, ngày" in text
+    assert b"Tinos" in data  # the embedded font is the bundled one
+    image = pdf[0].render(scale=1).to_pil().convert("L")
+    low, high = image.getextrema()
+    assert low < 50 and high > 200  # dark text on a white page, not blank
+    image.save("/tmp/report-phu-vang-p1.png")
