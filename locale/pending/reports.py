@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a msgid and its translation stay on one line)
 # Vietnamese for the annual report (giamngheo/reports and the apps' report.py).
 T = {
     "Results against the programme's targets": "Kết quả thực hiện các chỉ tiêu của Chương trình",
