@@ -132,6 +132,10 @@ VIEW_EVALUATIONS = _view(
         "evaluation.ratingthreshold",
     ]
 )
+# The annual report: generating one only writes its files (it changes no record), so
+# those who read the unit's figures make and download it, leaders included; the scope
+# (province, or one's district) still applies. Communes report through their district.
+MAKE_REPORTS = ["reports.add_generatedreport", "reports.view_generatedreport"]
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,7 @@ ROLES = [
             *RUN_POLLS,
             *RUN_EVALUATIONS,
             "broadcasts.change_radioreportingsettings",
+            *MAKE_REPORTS,
         ),
         description=_("Everything, users and settings."),
     ),
@@ -198,6 +203,7 @@ ROLES = [
             *MODERATE_QUESTIONS,
             *RUN_POLLS,
             *RUN_EVALUATIONS,
+            *MAKE_REPORTS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
@@ -216,6 +222,7 @@ ROLES = [
             *VIEW_CONTEST_RESULTS,
             *VIEW_ENGAGEMENT,
             *VIEW_EVALUATIONS,
+            *MAKE_REPORTS,
         ),
         description=_("Dashboards and reports, read-only."),
     ),
@@ -235,6 +242,7 @@ ROLES = [
             *VIEW_CONTEST_RESULTS,
             *MODERATE_QUESTIONS,
             *PLAN_EVALUATIONS,
+            *MAKE_REPORTS,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("Own district and its communes."),

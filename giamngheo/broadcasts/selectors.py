@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from giamngheo.units.models import Unit, UnitLevel
@@ -279,3 +279,20 @@ def communes_without_programme(*, week_start: datetime.date, communes: QuerySet[
         .exclude(pk__in=declared)
         .select_related("parent")
     )
+
+
+def programme_totals(
+    *, communes: QuerySet[Unit], start: datetime.date, end: datetime.date
+) -> dict[str, tuple[int, int]]:
+    """Programmes logged and their minutes from ``start`` to ``end``, by commune code (one query).
+
+    Keyed by code, as the heat-map's rows are: a commune renamed in the span
+    keeps one line. Communes without a programme are left out.
+    """
+    rows = (
+        Broadcast.objects.filter(commune__in=communes, on__range=(start, end))
+        .values("commune__code")
+        .annotate(n=Count("pk"), minutes=Sum("minutes"))
+        .order_by()
+    )
+    return {row["commune__code"]: (row["n"], row["minutes"] or 0) for row in rows}

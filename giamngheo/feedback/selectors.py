@@ -224,3 +224,52 @@ def feedback_report(*, user, start: datetime.date, end: datetime.date) -> Feedba
     rating = cases.filter(rating__isnull=False).aggregate(avg=Avg("rating"))["avg"]
     report.average_rating = round(rating, 1) if rating is not None else None
     return report
+
+
+def feedback_handled(
+    *,
+    units: QuerySet[Unit],
+    start: datetime.date,
+    end: datetime.date,
+    today: datetime.date | None = None,
+) -> list[dict]:
+    """Cases received from ``start`` to ``end`` for ``units``, by category (one query).
+
+    A case belongs to the units it is assigned to or whose commune it is about,
+    as province-wide users see them.  Per category: received, answered,
+    answered by the deadline, answered after it, and still open past it on
+    ``today`` (as ``Feedback.objects.overdue``).
+    """
+    tz = timezone.get_current_timezone()
+    begin = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
+    finish = datetime.datetime.combine(
+        end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
+    today = today or timezone.localdate()
+    answered = Q(first_answered_at__isnull=False)
+    late = answered & Q(due_on__isnull=False, first_answered_at__date__gt=F("due_on"))
+    from .models import OPEN_STATUSES
+
+    rows = (
+        Feedback.objects.filter(Q(assigned_unit__in=units) | Q(commune__in=units))
+        .filter(requested_at__gte=begin, requested_at__lt=finish)
+        .values("category__name", "category__sort_order")
+        .annotate(
+            received=Count("pk"),
+            answered=Count("pk", filter=answered),
+            late=Count("pk", filter=late),
+            overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_on__lt=today)),
+        )
+        .order_by("category__sort_order", "category__name")
+    )
+    return [
+        {
+            "category": row["category__name"] or _("No category"),
+            "received": row["received"],
+            "answered": row["answered"],
+            "on_time": row["answered"] - row["late"],
+            "late": row["late"],
+            "overdue": row["overdue"],
+        }
+        for row in rows
+    ]

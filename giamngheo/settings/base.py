@@ -232,6 +232,16 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "giamngheo.portal.forms.ImageForm"
 # The province whose units the site serves (national statistics code).
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=46)
 
+# --- The annual report (giamngheo/reports/, docs/operations.md): generated XLSX and PDF
+# files live outside MEDIA_ROOT and are served through a scoped view only; a
+# STORAGES["reports"] entry (e.g. a private S3 bucket) replaces the folder.
+REPORTS_FILES_ROOT = env.path(
+    "REPORTS_FILES_ROOT", default=BASE_DIR / "var" / "private" / "reports"
+)
+# Where a province-level report is dated ("Huế, ngày … tháng … năm …"); a district's
+# report is dated at the district's own name.
+REPORTS_PROVINCE_PLACE = env("REPORTS_PROVINCE_PLACE", default="Huế")
+
 # --- Citizens' feedback (giamngheo/feedback/, docs/operations.md).
 # Attachments live outside MEDIA_ROOT and are served to handlers only; a
 # STORAGES["feedback"] entry (e.g. a private S3 bucket) replaces the folder.

@@ -17,7 +17,7 @@ from django.db.models import Count, QuerySet
 
 from giamngheo.units.models import Unit, UnitLevel
 
-from .models import Attendance
+from .models import Attendance, TrainingCourse
 
 LEVELS = [level.value for level in UnitLevel]
 
@@ -58,3 +58,36 @@ def turns_by_unit(*, year: int, units: QuerySet[Unit]) -> dict[str, int]:
         .order_by()
     )
     return {row["cadre__unit__code"]: row["turns"] for row in rows}
+
+
+def courses_and_turns(
+    *, start: datetime.date, end: datetime.date, units: QuerySet[Unit] | None = None
+) -> dict[str, dict[str, tuple[int, int]]]:
+    """Courses started from ``start`` to ``end`` and their attended turns (two queries).
+
+    ``by_level``: courses organised at each level, and turns of the cadres of
+    that level (as the indicator counts them); ``by_unit``, keyed by unit code:
+    courses the unit organised, and turns of its cadres. Every level is present.
+    """
+    courses = TrainingCourse.objects.filter(start_date__range=(start, end))
+    turns = Attendance.objects.filter(attended=True, course__start_date__range=(start, end))
+    if units is not None:
+        codes = units.values("code")
+        courses = courses.filter(organising_unit__code__in=codes)
+        turns = turns.filter(cadre__unit__code__in=codes)
+    by_level = {level: [0, 0] for level in LEVELS}
+    by_unit: dict[str, list[int]] = {}
+    for level, code, n in (
+        courses.values_list("level", "organising_unit__code").annotate(n=Count("pk")).order_by()
+    ):
+        by_level.setdefault(level, [0, 0])[0] += n
+        by_unit.setdefault(code, [0, 0])[0] += n
+    for level, code, n in (
+        turns.values_list("cadre__level", "cadre__unit__code").annotate(n=Count("pk")).order_by()
+    ):
+        by_level.setdefault(level, [0, 0])[1] += n
+        by_unit.setdefault(code, [0, 0])[1] += n
+    return {
+        "by_level": {key: (c, t) for key, (c, t) in by_level.items()},
+        "by_unit": {key: (c, t) for key, (c, t) in by_unit.items()},
+    }

@@ -1,0 +1,141 @@
+"""The annual report's part on commune radio: compliance over the period's weeks,
+programmes and minutes logged, and the communes that fell short of the minimum.
+
+The weeks are the ISO weeks the radio indicator counts (those that have
+ended); a half-year report takes those ended by 30 June.  The weekly minimum
+is the radio target's own (``min_per_week``), as the dashboard uses it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.utils.translation import gettext as _
+
+from giamngheo.indicators.models import Indicator, ProgrammePeriod
+from giamngheo.indicators.selectors import target_for
+from giamngheo.reports.sections import Chart, ReportPeriod, Scope, Section, Table
+from giamngheo.units.models import UnitLevel
+
+from .selectors import heat_map, programme_totals, radio_compliance, week_end
+
+
+def min_per_week(year: int) -> int:
+    """The weekly minimum the year's radio target sets (1 when there is none)."""
+    programme = ProgrammePeriod.containing(datetime.date(year, 1, 1))
+    indicator = (
+        Indicator.objects.filter(rule=Indicator.Rule.RADIO_COMPLIANCE)
+        .prefetch_related("targets__indicator")
+        .first()
+    )
+    target = target_for(indicator, programme, year) if indicator and programme else None
+    return int(target.parameters.get("min_per_week", 1)) if target else 1
+
+
+def section(*, period: ReportPeriod, scope: Scope) -> Section:
+    minimum = min_per_week(period.year)
+    communes = scope.units_of_level(UnitLevel.COMMUNE)
+    # A half year counts the weeks ended by its last day; a year, every ISO week of it.
+    last_monday = period.end - datetime.timedelta(days=6) if period.is_half_year else period.end
+    compliance = radio_compliance(
+        year=period.year,
+        min_per_week=minimum,
+        communes=communes,
+        start=period.start,
+        end=last_monday,
+    )
+    weeks = [week.week_start for week in compliance.weeks]
+    rows = heat_map(
+        year=period.year,
+        min_per_week=minimum,
+        communes=communes.select_related("parent"),
+        weeks=weeks,
+    )
+    totals = programme_totals(
+        communes=communes,
+        start=weeks[0] if weeks else period.start,
+        end=week_end(weeks[-1]) if weeks else period.end,
+    )
+    programmes = sum(n for n, _minutes in totals.values())
+    minutes = sum(m for _n, m in totals.values())
+    share = None if compliance.share is None else round(compliance.share, 1)
+    summary = Table(
+        title=_("Commune radio in figures"),
+        headers=[
+            _("Communes"),
+            _("Weeks counted"),
+            _("Minimum a week"),
+            _("Communes reaching the minimum (%)"),
+            _("Programmes"),
+            _("Minutes"),
+        ],
+        rows=[[len(rows), len(weeks), minimum, share, programmes, minutes]],
+    )
+    short = sorted(
+        (row for row in rows if row.weeks_compliant < row.weeks_in_force),
+        key=lambda row: (row.share or 0, row.unit.sort_name),
+    )
+    below = Table(
+        title=_("Communes below the weekly minimum"),
+        headers=[
+            _("Commune"),
+            _("District"),
+            _("Weeks counted"),
+            _("Weeks below the minimum"),
+            _("Weeks reaching the minimum (%)"),
+            _("Programmes"),
+            _("Minutes"),
+        ],
+        rows=[
+            [
+                row.unit.name,
+                row.unit.parent.name if row.unit.parent_id else "",
+                row.weeks_in_force,
+                row.weeks_in_force - row.weeks_compliant,
+                None if row.share is None else round(row.share, 1),
+                *totals.get(row.unit.code, (0, 0)),
+            ]
+            for row in short
+        ],
+        empty_text=_("Every commune reached the minimum every week."),
+    )
+    by_month: dict[int, list[float]] = defaultdict(list)
+    for week in compliance.counted_weeks:
+        by_month[week.week_start.month].append(week.share or 0)
+    chart = None
+    if by_month:
+        months = sorted(by_month)
+        chart = Chart(
+            title=_("Communes reaching the weekly minimum, by month (%)"),
+            labels=[f"{month:02d}/{period.year}" for month in months],
+            series={
+                _("Communes reaching the minimum (%)"): [
+                    round(sum(by_month[m]) / len(by_month[m]), 1) for m in months
+                ]
+            },
+        )
+    paragraphs = []
+    if weeks:
+        paragraphs.append(
+            _(
+                "Over %(weeks)d weeks, on average %(share)s%% of the %(communes)d communes "
+                "broadcast at least %(minimum)d programme(s) a week on poverty reduction; "
+                "%(programmes)d programmes, %(minutes)d minutes in all."
+            )
+            % {
+                "weeks": len(weeks),
+                "share": "–" if share is None else f"{share:.1f}".replace(".", ","),
+                "communes": len(rows),
+                "minimum": minimum,
+                "programmes": programmes,
+                "minutes": minutes,
+            }
+        )
+    return Section(
+        key="radio",
+        title=_("Commune radio programmes on poverty reduction"),
+        paragraphs=paragraphs,
+        tables=[summary, below],
+        chart=chart,
+    )

@@ -1,0 +1,2 @@
+def section(*, period, scope):
+    raise ValueError("no data source")
