@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 
 from .charts import bar_chart_svg
 from .document import MOTTO, NATIONAL_TITLE, ReportDocument
-from .sections import Section, Table
+from .sections import Section, Table, plain
 
 FONT_FAMILY = "Tinos"
 # The subsets of the package that Vietnamese text needs, with their unicode ranges
@@ -73,6 +73,7 @@ def format_number(value: float | int) -> str:
 
 
 def cell(value) -> dict:
+    value = plain(value)
     if value is None:
         return {"text": "–", "numeric": True}
     if isinstance(value, bool):

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from giamngheo.indicators.rules import Scope
 
-__all__ = ["Chart", "ReportPeriod", "Scope", "Section", "Table"]
+__all__ = ["Chart", "ReportPeriod", "Scope", "Section", "Table", "plain"]
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,11 @@ class Section:
     # Sentences of the report's narrative, before the tables ("In 2023, 1.234 …").
     paragraphs: list[str] = field(default_factory=list)
     chart: Chart | None = None
+
+
+def plain(value: Any) -> Any:
+    """A cell as the renderers take it: a Decimal (money from a model field) as an int
+    or a float, anything else unchanged."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value

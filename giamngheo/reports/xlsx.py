@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .document import MOTTO, NATIONAL_TITLE, ReportDocument
-from .sections import Section, Table
+from .sections import Section, Table, plain
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -101,7 +101,7 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, flo
     if table.totals is not None:
         lines.append((table.totals, True))
     for values, is_total in lines:
-        for column, value in enumerate(values, start=1):
+        for column, value in enumerate(map(plain, values), start=1):
             is_share = column in percent and isinstance(value, int | float)
             cell = sheet.cell(row=row, column=column, value=value / 100 if is_share else value)
             cell.border, cell.alignment = BOX, WRAP
