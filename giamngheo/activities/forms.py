@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts import scoping
 from giamngheo.accounts.viewsets import ScopedUnitForm
+from giamngheo.core.forms import RowImportForm
 from giamngheo.plans.models import PlannedActivity
 from giamngheo.units.models import UnitLevel
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # Taken from the portal item for an entry made from it: staff add figures only.
 SOURCE_FIELDS = ("kind", "title", "unit", "start_date", "end_date")
 
@@ -68,27 +67,5 @@ class ActivityForm(ScopedUnitForm):
                     self.fields[name].help_text = _("Taken from the portal item.")
 
 
-class ActivityUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Excel file (.xlsx)"),
-        help_text=_("Fill in the template: one activity a row."),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-    )
-    valid_rows_only = forms.BooleanField(
-        label=_("Import the valid rows only"),
-        required=False,
-        help_text=_(
-            "Leave unticked to import nothing while any row is wrong; tick to skip the wrong "
-            "rows and import the others."
-        ),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
+class ActivityUploadForm(RowImportForm):
+    file_help_text = _("Fill in the template: one activity a row.")

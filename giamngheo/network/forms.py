@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts.viewsets import ScopedUnitForm
+from giamngheo.core.forms import RowImportForm
 from giamngheo.training.choosers import cadres_for
 from giamngheo.training.models import Cadre
 
@@ -18,3 +20,7 @@ class CommunicatorForm(ScopedUnitForm):
             field.queryset = Cadre.objects.filter(
                 Q(pk__in=cadres_for(self.for_user).values("pk")) | Q(pk=self.instance.cadre_id)
             ).select_related("unit")
+
+
+class CommunicatorUploadForm(RowImportForm):
+    file_help_text = _("Fill in the template: one communicator a row.")

@@ -16,11 +16,11 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from giamngheo.accounts import scoping
-from giamngheo.activities.forms import ActivityUploadForm
 from giamngheo.core.xlsx import template_response, workbook_response
 from giamngheo.units.models import UnitLevel
 
 from . import selectors
+from .forms import CommunicatorUploadForm
 from .importers import communicator_columns
 from .services import import_communicators
 
@@ -121,10 +121,10 @@ class ImportCommunicatorsView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=ActivityUploadForm()))
+        return self.render_to_response(self.get_context_data(form=CommunicatorUploadForm()))
 
     def post(self, request, *args, **kwargs):
-        form = ActivityUploadForm(request.POST, request.FILES)
+        form = CommunicatorUploadForm(request.POST, request.FILES)
         result = None
         if form.is_valid():
             result = import_communicators(

@@ -43,6 +43,9 @@ class ImportReport:
     def imported(self) -> int:
         return self.created + self.updated
 
+    # The name the shared import page (core/row_import.html) reads.
+    added = imported
+
 
 def import_statistics(
     *,

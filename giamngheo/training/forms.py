@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet
@@ -10,11 +9,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel
 
 from giamngheo.accounts.viewsets import ScopedUnitForm
+from giamngheo.core.forms import RowImportForm
 
 from .choosers import CadreChooserWidget, cadres_for
 from .models import Attendance, Cadre
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class CadreForm(ScopedUnitForm):
@@ -79,27 +77,5 @@ class AttendancePanel(InlinePanel):
         return options
 
 
-class ParticipantUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Excel file (.xlsx)"),
-        help_text=_("Fill in the template: one participant a row."),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-    )
-    valid_rows_only = forms.BooleanField(
-        label=_("Import the valid rows only"),
-        required=False,
-        help_text=_(
-            "Leave unticked to import nothing while any row is wrong; tick to skip the wrong "
-            "rows and import the others."
-        ),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
+class ParticipantUploadForm(RowImportForm):
+    file_help_text = _("Fill in the template: one participant a row.")
