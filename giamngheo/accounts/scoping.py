@@ -56,11 +56,22 @@ def is_province_wide(user: User | AnonymousUser) -> bool:
     return user.is_superuser or (user.unit is not None and user.unit.level == UnitLevel.PROVINCE)
 
 
-def scope(queryset: QuerySet, user: User | AnonymousUser, *, unit_field: str = "unit") -> QuerySet:
-    """``queryset`` narrowed to records of units ``user`` may see."""
+def scope(
+    queryset: QuerySet, user: User | AnonymousUser, *, unit_field: str | tuple[str, ...] = "unit"
+) -> QuerySet:
+    """``queryset`` narrowed to records of units ``user`` may see.
+
+    A record that belongs to two units (a supervision visit: the visited unit and
+    the plan's organiser) names both fields; it is seen from either.
+    """
     if user.is_authenticated and user.is_active and user.is_superuser:
         return queryset
-    return queryset.filter(**{f"{unit_field}__in": units_visible_to(user)})
+    units = units_visible_to(user)
+    fields = (unit_field,) if isinstance(unit_field, str) else unit_field
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__in": units})
+    return queryset.filter(condition)
 
 
 def can_access(user: User | AnonymousUser, instance: Model, *, unit_field: str = "unit") -> bool:

@@ -183,10 +183,9 @@ class VisitStatus(models.TextChoices):
 class SupervisionVisitQuerySet(models.QuerySet["SupervisionVisit"]):
     def visible_to(self, user) -> SupervisionVisitQuerySet:
         """A visit belongs to the visited unit, and the organiser sees it too."""
-        from giamngheo.accounts.scoping import units_visible_to
+        from giamngheo.accounts.scoping import scope
 
-        units = units_visible_to(user)
-        return self.filter(Q(unit__in=units) | Q(plan__organiser__in=units))
+        return scope(self, user, unit_field=("unit", "plan__organiser"))
 
 
 class SupervisionVisit(models.Model):
@@ -335,10 +334,9 @@ class RecommendationStatus(models.TextChoices):
 class RecommendationQuerySet(models.QuerySet["Recommendation"]):
     def visible_to(self, user) -> RecommendationQuerySet:
         """A recommendation belongs to its responsible unit, and the organiser sees it too."""
-        from giamngheo.accounts.scoping import units_visible_to
+        from giamngheo.accounts.scoping import scope
 
-        units = units_visible_to(user)
-        return self.filter(Q(responsible_unit__in=units) | Q(visit__plan__organiser__in=units))
+        return scope(self, user, unit_field=("responsible_unit", "visit__plan__organiser"))
 
     def not_closed(self) -> RecommendationQuerySet:
         return self.exclude(status=RecommendationStatus.CLOSED)
