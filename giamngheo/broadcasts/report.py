@@ -1,5 +1,6 @@
 """The annual report's part on commune radio: compliance over the period's weeks,
-programmes and minutes logged, and the communes that fell short of the minimum.
+programmes and minutes logged, and the communes that reached the minimum in fewer
+weeks than the target asks.
 
 The weeks are the ISO weeks the radio indicator counts (those that have
 ended); a half-year report takes those ended by 30 June.  The weekly minimum
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from giamngheo.indicators.models import Indicator, ProgrammePeriod
@@ -21,8 +23,9 @@ from giamngheo.units.models import UnitLevel
 from .selectors import heat_map, programme_totals, radio_compliance, week_end
 
 
-def min_per_week(year: int) -> int:
-    """The weekly minimum the year's radio target sets (1 when there is none)."""
+def radio_target(year: int) -> tuple[int, float]:
+    """The year's radio target: its weekly minimum (1 when there is none) and the share
+    of weeks a commune must reach it in (the target value, 80 by default)."""
     programme = ProgrammePeriod.containing(datetime.date(year, 1, 1))
     indicator = (
         Indicator.objects.filter(rule=Indicator.Rule.RADIO_COMPLIANCE)
@@ -30,11 +33,17 @@ def min_per_week(year: int) -> int:
         .first()
     )
     target = target_for(indicator, programme, year) if indicator and programme else None
-    return int(target.parameters.get("min_per_week", 1)) if target else 1
+    if target is None:
+        return 1, 80.0
+    return int(target.parameters.get("min_per_week", 1)), float(target.value)
+
+
+def _number(value: float | int, decimals: int = 0) -> str:
+    return number_format(value, decimals, force_grouping=True)
 
 
 def section(*, period: ReportPeriod, scope: Scope) -> Section:
-    minimum = min_per_week(period.year)
+    minimum, goal = radio_target(period.year)
     communes = scope.units_of_level(UnitLevel.COMMUNE)
     # A half year counts the weeks ended by its last day; a year, every ISO week of it.
     last_monday = period.end - datetime.timedelta(days=6) if period.is_half_year else period.end
@@ -72,12 +81,15 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
         ],
         rows=[[len(rows), len(weeks), minimum, share, programmes, minutes]],
     )
+    # The lagging communes: those that reached the minimum in fewer weeks than the
+    # target's share (a commune missing one week of 52 is not lagging).
     short = sorted(
-        (row for row in rows if row.weeks_compliant < row.weeks_in_force),
+        (row for row in rows if row.weeks_in_force and (row.share or 0) < goal),
         key=lambda row: (row.share or 0, row.unit.sort_name),
     )
     below = Table(
-        title=_("Communes below the weekly minimum"),
+        title=_("Communes that reached the weekly minimum in fewer than %(goal)s%% of the weeks")
+        % {"goal": _number(goal)},
         headers=[
             _("Commune"),
             _("District"),
@@ -98,7 +110,8 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
             ]
             for row in short
         ],
-        empty_text=_("Every commune reached the minimum every week."),
+        empty_text=_("Every commune reached the minimum in at least %(goal)s%% of the weeks.")
+        % {"goal": _number(goal)},
     )
     by_month: dict[int, list[float]] = defaultdict(list)
     for week in compliance.counted_weeks:
@@ -121,15 +134,15 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
             _(
                 "Over %(weeks)d weeks, on average %(share)s%% of the %(communes)d communes "
                 "broadcast at least %(minimum)d programme(s) a week on poverty reduction; "
-                "%(programmes)d programmes, %(minutes)d minutes in all."
+                "%(programmes)s programmes, %(minutes)s minutes in all."
             )
             % {
                 "weeks": len(weeks),
-                "share": "–" if share is None else f"{share:.1f}".replace(".", ","),
+                "share": "–" if share is None else _number(share, 1),
                 "communes": len(rows),
                 "minimum": minimum,
-                "programmes": programmes,
-                "minutes": minutes,
+                "programmes": _number(programmes),
+                "minutes": _number(minutes),
             }
         )
     return Section(
