@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from giamngheo.reports.sections import Chart, ReportPeriod, Scope, Section, Table
 from giamngheo.units.models import UnitLevel
@@ -76,7 +77,7 @@ def planned_table(*, units: Any, year: int) -> Table:
             _("Activity type"),
             _("Timing"),
             _("Planned"),
-            _("Done"),
+            pgettext("planned vs done", "Done"),
             _("Done (%)"),
             _("Budget (VND)"),
             _("Cost (VND)"),

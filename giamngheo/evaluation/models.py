@@ -20,6 +20,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -111,7 +112,7 @@ class Criterion(models.Model):
 class RatingThreshold(models.Model):
     """A rating a visit earns when its score reaches ``min_percent`` of the maximum."""
 
-    name = models.CharField(_("rating"), max_length=60, unique=True)
+    name = models.CharField(pgettext_lazy("evaluation", "rating"), max_length=60, unique=True)
     min_percent = models.DecimalField(
         _("from (per cent of the maximum score)"),
         max_digits=5,
@@ -219,7 +220,9 @@ class SupervisionVisit(models.Model):
     percent = models.DecimalField(
         _("score (%)"), max_digits=5, decimal_places=1, null=True, editable=False
     )
-    rating = models.CharField(_("rating"), max_length=60, blank=True, editable=False)
+    rating = models.CharField(
+        pgettext_lazy("evaluation", "rating"), max_length=60, blank=True, editable=False
+    )
     snapshot = models.JSONField(_("indicator figures"), default=list, blank=True, editable=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -326,8 +329,8 @@ class Finding(models.Model):
 
 
 class RecommendationStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    IN_PROGRESS = "in_progress", _("In progress")
+    OPEN = "open", pgettext_lazy("recommendation", "Open")
+    IN_PROGRESS = "in_progress", pgettext_lazy("recommendation", "In progress")
     CLOSED = "closed", _("Done, closed")
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from giamngheo.reports.sections import Chart, ReportPeriod, Scope, Section, Table
 
@@ -14,7 +15,11 @@ from .selectors import open_filter, status_on, visits_held
 
 
 def _status_label(status: str) -> str:
-    return {"open": _("Open"), "closed": _("Closed"), "overdue": _("Overdue")}[status]
+    return {
+        "open": pgettext("recommendation", "Open"),
+        "closed": pgettext("recommendation", "Closed"),
+        "overdue": _("Overdue"),
+    }[status]
 
 
 def section(*, period: ReportPeriod, scope: Scope) -> Section:
