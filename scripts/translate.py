@@ -3,7 +3,8 @@
     python scripts/translate.py FILE.py   # FILE.py defines T = {msgid: msgstr}
 
 A convenience for developers adding a handful of strings; fuzzy flags on the
-given msgids are cleared.  Run ``make messages`` afterwards to compile.
+given msgids are cleared.  A pgettext entry's key is ``"context\x04msgid"``.
+Run ``make messages`` afterwards to compile.
 """
 
 import runpy
@@ -19,8 +20,10 @@ def main(path: str) -> int:
     translations = runpy.run_path(path)["T"]
     po = polib.pofile(str(CATALOGUE))
     for entry in po:
-        if entry.msgid in translations:
-            value = translations[entry.msgid]
+        # A pgettext entry is keyed "context\x04msgid", as gettext stores it.
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        if key in translations:
+            value = translations[key]
             if entry.msgid_plural:
                 entry.msgstr_plural = {0: value}
             else:
