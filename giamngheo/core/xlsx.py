@@ -199,6 +199,32 @@ def choice_parser(choices: Iterable[tuple[str, str]]) -> Callable[[Any], str]:
 
 # Writing.
 
+# What a spreadsheet would run as a formula at the start of a text cell (OWASP, CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+SHEET_TITLE_LIMIT = 31  # Excel's limit
+_SHEET_TITLE_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def neutralise_formula(value: Any) -> Any:
+    """Text a spreadsheet would evaluate, made inert with a leading apostrophe.
+
+    Numbers, dates and other values pass unchanged, so they stay typed cells.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def sheet_title(name: str) -> str:
+    """A sheet name Excel accepts: without []:*?/\\, at most 31 characters, cut at a word."""
+    name = " ".join(str(name).translate(_SHEET_TITLE_FORBIDDEN).split())
+    if len(name) <= SHEET_TITLE_LIMIT:
+        return name
+    cut = name[: SHEET_TITLE_LIMIT + 1].rsplit(" ", 1)[0]
+    return (cut if cut and len(cut) <= SHEET_TITLE_LIMIT else name[:SHEET_TITLE_LIMIT]).rstrip(
+        " ,;–-"
+    )
+
 
 def workbook_response(
     *, filename: str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
@@ -209,7 +235,7 @@ def workbook_response(
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDE5F0")
     for title, headers, rows in sheets:
-        sheet = workbook.create_sheet(title[:31])
+        sheet = workbook.create_sheet(sheet_title(title))
         sheet.append(list(headers))
         for cell in sheet[1]:
             cell.font, cell.fill = bold, fill
