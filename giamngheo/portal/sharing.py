@@ -27,6 +27,7 @@ from .models import (
     Category,
     EventIndexPage,
     EventPage,
+    HomePage,
     MediaItemPage,
     NewsIndexPage,
     PolicyDocumentPage,
@@ -44,6 +45,8 @@ SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 DESCRIPTION_LENGTH = 200
 # The sections with feeds (giamngheo/portal/feeds.py): page types → the feed's key.
 FEED_OF_PAGE_TYPE: dict[type[Page], str] = {
+    # The home page announces the news feed, so a feed reader given the site finds it.
+    HomePage: "tin-tuc",
     NewsIndexPage: "tin-tuc",
     ArticlePage: "tin-tuc",
     PolicyLibraryPage: "van-ban-chinh-sach",

@@ -1,4 +1,5 @@
-"""The portal's addresses outside the page tree: search, feeds, sitemap, robots.txt.
+"""The portal's addresses outside the page tree: search, feeds, sitemap, robots.txt,
+the accessibility statement.
 
 Included by giamngheo/urls.py ahead of Wagtail's page serving, so a page with
 the slug "tim-kiem" or "feeds" under the home page would be hidden by these.
@@ -23,4 +24,5 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("tuyen-bo-tiep-can/", views.accessibility_statement, name="accessibility_statement"),
 ]

@@ -1,10 +1,14 @@
-"""The portal's views outside the page tree: site search and robots.txt."""
+"""The portal's views outside the page tree: site search, robots.txt, the accessibility
+statement."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from . import search as site_search
@@ -49,4 +53,22 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
             "search_path": reverse("portal:search"),
         },
         content_type="text/plain; charset=utf-8",
+    )
+
+
+# The day the statement was last reviewed against the pages; change it with the statement.
+STATEMENT_REVIEWED_ON = datetime.date(2026, 12, 3)
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """What the portal promises people using assistive technology, as government sites publish.
+
+    A template rather than an editable page: it states how the software is built and
+    tested, which editors cannot change; how to report a barrier points at the citizens'
+    channel the office already answers.
+    """
+    return render(
+        request,
+        "portal/accessibility_statement.html",
+        {"reviewed_on": STATEMENT_REVIEWED_ON, "meta_title": _("Accessibility statement")},
     )

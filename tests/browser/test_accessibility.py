@@ -29,6 +29,7 @@ OTHER_PAGES = [
     "/hoi-dap/",
     "/tham-do/",
     "/cuoc-thi/",
+    "/tuyen-bo-tiep-can/",
     "/trang-khong-co/",
 ]
 
