@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class User(AbstractUser):
@@ -28,3 +30,53 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         swappable = "AUTH_USER_MODEL"
+
+
+class AccessKind(models.TextChoices):
+    CONTACT = "contact", _("Viewed contact details")
+    ATTACHMENT = "attachment", _("Opened an attachment")
+    EXPORT = "export", _("Exported a list with contact details")
+
+
+class PersonalDataAccess(models.Model):
+    """Who saw or exported whose personal data, when, and why (Law 91/2025/QH15).
+
+    One log for every kind of person the platform keeps contact details of
+    (citizens who sent feedback, contest participants, communicators): the
+    subject is the record seen, or the list exported; ``unit`` is the unit the
+    subject belongs to, so the log is scoped like the records themselves.
+    """
+
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("access"), max_length=20, choices=AccessKind.choices)
+    subject_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=pgettext_lazy("personal data", "kind of record"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subject_id = models.PositiveBigIntegerField(_("record id"), null=True, blank=True)
+    subject = models.CharField(pgettext_lazy("personal data", "whose data"), max_length=200)
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    purpose = models.CharField(pgettext_lazy("personal data", "purpose"), max_length=200)
+    people = models.PositiveIntegerField(pgettext_lazy("personal data", "people"), default=1)
+    detail = models.CharField(_("detail"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data accesses")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.subject} · {self.get_kind_display()}"

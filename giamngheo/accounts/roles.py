@@ -71,7 +71,7 @@ HANDLE_FEEDBACK = ["feedback.view_feedback", "feedback.add_feedback", "feedback.
 ASSIGN_FEEDBACK = ["feedback.assign_feedback"]
 MANAGE_FEEDBACK = [
     "feedback.publish_feedback",
-    "feedback.view_personaldataaccess",
+    "accounts.view_personaldataaccess",
     *_crud(["feedback.feedbackcategory", "feedback.answertemplate", "feedback.apikey"]),
 ]
 

@@ -25,3 +25,10 @@ def hide_site_history_outside_the_province(request, menu_items):
 
     if not is_province_wide(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+
+
+@hooks.register("register_admin_viewset")
+def register_access_log():
+    from .access_log import AccessLogViewSet
+
+    return AccessLogViewSet("personal_data_access_log")

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from giamngheo.accounts.privacy import AccessKind, log_personal_data_access, notice_sheet
 from giamngheo.core import xlsx
 
 from . import importers, selectors, services
@@ -46,14 +47,18 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
         services.finalize_expired(round=round)
     board = selectors.ranking(round)
     standings = selectors.standings_visible_to(request.user, board)
+    page_obj = Paginator(standings, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    show_phones = selectors.can_see_phones(request.user)
+    if show_phones and page_obj.object_list:
+        _log(request, round.contest, AccessKind.CONTACT, people=len(page_obj.object_list))
     return TemplateResponse(
         request,
         "contests/admin/results.html",
         {
             "round": round,
             "board": board,
-            "page_obj": Paginator(standings, ROWS_PER_PAGE).get_page(request.GET.get("page")),
-            "show_phones": selectors.can_see_phones(request.user),
+            "page_obj": page_obj,
+            "show_phones": show_phones,
             "closed": closed,
             "running": round.attempts.filter(submitted_at__isnull=True).count(),
             "can_publish": closed and request.user.has_perm("contests.change_round"),
@@ -73,6 +78,25 @@ def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The results are published on the portal."))
     return redirect("contests_round_results", pk=round.pk)
+
+
+def _log(request: HttpRequest, contest: Contest, kind: str, *, people: int) -> None:
+    log_personal_data_access(
+        user=request.user,
+        kind=kind,
+        purpose=selectors.CONTEST_PURPOSE,
+        subject=contest,
+        unit=request.user.unit,
+        people=people,
+    )
+
+
+def _with_notice(request: HttpRequest, sheets: list, phones: bool) -> list:
+    """An export with phones says so on a sheet of its own, after the data (whoever
+    reads the file by its first sheet still finds the table there)."""
+    if not phones:
+        return sheets
+    return [*sheets, notice_sheet(user=request.user, purpose=str(selectors.CONTEST_PURPOSE))]
 
 
 def _when(value) -> str:
@@ -113,9 +137,11 @@ def export_ranking(request: HttpRequest, pk: int) -> HttpResponse:
         ]
         for s in selectors.standings_visible_to(request.user, board)
     ]
+    if phones:
+        _log(request, round.contest, AccessKind.EXPORT, people=len(rows))
     return xlsx.workbook_response(
         filename=f"xep-hang-{round.contest.slug}-vong-{round.number}",
-        sheets=[(_("Ranking"), headers, rows)],
+        sheets=_with_notice(request, [(_("Ranking"), headers, rows)], phones),
     )
 
 
@@ -138,8 +164,11 @@ def export_participants(request: HttpRequest, pk: int) -> HttpResponse:
         ]
         for p in selectors.participants_visible_to(request.user, contest)
     ]
+    if phones:
+        _log(request, contest, AccessKind.EXPORT, people=len(rows))
     return xlsx.workbook_response(
-        filename=f"thi-sinh-{contest.slug}", sheets=[(_("Participants"), headers, rows)]
+        filename=f"thi-sinh-{contest.slug}",
+        sheets=_with_notice(request, [(_("Participants"), headers, rows)], phones),
     )
 
 

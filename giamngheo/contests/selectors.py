@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from giamngheo.accounts import scoping
 
@@ -180,6 +181,10 @@ def participants_visible_to(user, contest: Contest) -> QuerySet[Participant]:
     return scoping.scope(
         Participant.objects.filter(contest=contest).select_related("unit"), user
     ).order_by("registered_at", "pk")
+
+
+# Why organisers see participants' phones and e-mail addresses (the access log records it).
+CONTEST_PURPOSE = gettext_lazy("Running the contest: contacting participants and prize winners")
 
 
 def can_see_phones(user) -> bool:

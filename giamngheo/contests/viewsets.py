@@ -25,10 +25,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from giamngheo.accounts import scoping
+from giamngheo.accounts.privacy import PersonalDataExportMixin
 from giamngheo.accounts.viewsets import ListingOnlyMixin
 
 from . import selectors
 from .models import AttemptQuestion, Contest, Participant, Question, Round
+from .selectors import CONTEST_PURPOSE
 
 # --- Contests
 
@@ -209,8 +211,10 @@ class QuestionViewSet(ModelViewSet):
 # --- Participants (records of a commune: scoped, read-only)
 
 
-class ParticipantIndexView(generic.IndexView):
+class ParticipantIndexView(PersonalDataExportMixin, generic.IndexView):
     any_permission_required = ["view"]
+    export_purpose = CONTEST_PURPOSE
+    listing_shows_contact = True  # phone and e-mail are columns
 
     def get_base_queryset(self):
         return scoping.scope(

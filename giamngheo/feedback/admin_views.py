@@ -3,7 +3,7 @@
 Every view finds the case through ``selectors.get_visible_or_404``: a case
 outside the user's scope answers 404 whether it exists or not. Contact
 details and attachments are shown to handlers only, and each showing is
-logged (``services.log_personal_data_access``).
+logged (``accounts.privacy.log_personal_data_access``).
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from giamngheo.accounts import privacy
+from giamngheo.accounts.privacy import AccessKind
 from giamngheo.core import xlsx
 
 from . import selectors, services
@@ -32,8 +35,11 @@ from .forms import (
     ReportForm,
     StaffEntryForm,
 )
-from .models import AccessKind, Attachment, Feedback, FeedbackStatus
+from .models import Attachment, Feedback, FeedbackStatus
 from .views import add_errors
+
+# Why handlers see a citizen's contact details: the access log records it.
+HANDLING = gettext_lazy("Handling the feedback case")
 
 
 def _require(request: HttpRequest, permission: str) -> None:
@@ -84,7 +90,13 @@ def _render_case(
     handler = selectors.can_handle(user)
     show_contact = handler and request.GET.get("contact") == "1" and feedback.has_contact
     if show_contact:
-        services.log_personal_data_access(feedback=feedback, user=user, kind=AccessKind.CONTACT)
+        privacy.log_personal_data_access(
+            user=user,
+            kind=AccessKind.CONTACT,
+            purpose=HANDLING,
+            subject=feedback,
+            unit=feedback.assigned_unit or feedback.commune,
+        )
     return TemplateResponse(
         request,
         "feedback/admin/case.html",
@@ -193,8 +205,13 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpRespons
         item = feedback.attachments.get(pk=attachment_pk)
     except Attachment.DoesNotExist as error:
         raise Http404 from error
-    services.log_personal_data_access(
-        feedback=feedback, user=request.user, kind=AccessKind.ATTACHMENT, detail=str(item.pk)
+    privacy.log_personal_data_access(
+        user=request.user,
+        kind=AccessKind.ATTACHMENT,
+        purpose=HANDLING,
+        subject=feedback,
+        unit=feedback.assigned_unit or feedback.commune,
+        detail=str(item.pk),
     )
     try:
         handle = item.file.open("rb")

@@ -476,36 +476,6 @@ class FeedbackEvent(models.Model):
         return self.kind in PUBLIC_EVENTS
 
 
-class AccessKind(models.TextChoices):
-    CONTACT = "contact", _("Viewed contact details")
-    ATTACHMENT = "attachment", _("Opened an attachment")
-
-
-class PersonalDataAccess(models.Model):
-    """Who looked at a citizen's personal data, when, in which case (Law 91/2025/QH15)."""
-
-    feedback = models.ForeignKey(
-        Feedback,
-        verbose_name=_("feedback"),
-        on_delete=models.CASCADE,
-        related_name="personal_data_accesses",
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    kind = models.CharField(_("access"), max_length=20, choices=AccessKind.choices)
-    detail = models.CharField(_("detail"), max_length=100, blank=True)
-
-    class Meta:
-        verbose_name = _("personal data access")
-        verbose_name_plural = _("personal data accesses")
-        ordering = ["-at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.feedback} · {self.get_kind_display()}"
-
-
 class PublishedAnswer(models.Model):
     """An answer published as public Q&A: anonymised text, written by staff."""
 

@@ -31,7 +31,6 @@ from . import selectors
 from .models import (
     DONE_STATUSES,
     OPEN_STATUSES,
-    AccessKind,
     Attachment,
     Channel,
     EventKind,
@@ -39,7 +38,6 @@ from .models import (
     FeedbackCategory,
     FeedbackEvent,
     FeedbackStatus,
-    PersonalDataAccess,
     PublishedAnswer,
     reject_markup,
 )
@@ -397,15 +395,6 @@ def unpublish_answer(*, feedback: Feedback, by) -> None:
     updated = PublishedAnswer.objects.filter(feedback=feedback, is_live=True).update(is_live=False)
     if updated:
         _record(feedback, EventKind.UNPUBLISHED, by=by)
-
-
-def log_personal_data_access(
-    *, feedback: Feedback, user, kind: str = AccessKind.CONTACT, detail: str = ""
-) -> PersonalDataAccess:
-    """Record that ``user`` saw personal data of this case (kept even if the view fails later)."""
-    return PersonalDataAccess.objects.create(
-        feedback=feedback, user=user, kind=kind, detail=detail[:100]
-    )
 
 
 def close_answered_after_window(now: datetime.datetime | None = None) -> int:

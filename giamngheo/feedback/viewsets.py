@@ -24,7 +24,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from giamngheo.accounts import scoping
-from giamngheo.accounts.viewsets import ListingOnlyMixin, unit_label
+from giamngheo.accounts.viewsets import unit_label
 
 from . import selectors
 from .models import (
@@ -33,7 +33,6 @@ from .models import (
     Feedback,
     FeedbackCategory,
     FeedbackStatus,
-    PersonalDataAccess,
 )
 from .open311.viewsets import ApiKeyViewSet
 
@@ -219,41 +218,6 @@ class AnswerTemplateViewSet(ModelViewSet):
     form_fields = ["category", "title", "text", "sort_order"]
 
 
-class AccessIndexView(IndexView):
-    any_permission_required = ["view"]
-
-    def get_base_queryset(self):
-        visible = selectors.feedback_visible_to(self.request.user)
-        return PersonalDataAccess.objects.filter(feedback__in=visible).select_related(
-            "feedback", "user"
-        )
-
-    def get_edit_url(self, instance):
-        return reverse("feedback_case", args=[instance.feedback_id])
-
-    def get_add_url(self):
-        return None
-
-    def get_delete_url(self, instance):
-        return None
-
-
-class AccessLogViewSet(ListingOnlyMixin, ModelViewSet):
-    """Who viewed which citizen's personal data, and when (read-only)."""
-
-    model = PersonalDataAccess
-    icon = "view"
-    menu_label = _("Personal data access log")
-    index_view_class = AccessIndexView
-    list_display = ["feedback", "user", "kind", "detail", "at"]
-    list_filter = ["kind", "at"]
-    list_export = ["feedback", "user", "kind", "detail", "at"]
-    export_filename = "nhat-ky-truy-cap-du-lieu-ca-nhan"
-    copy_view_enabled = False
-
-    listing_permission = "view_personaldataaccess"
-
-
 class FeedbackViewSetGroup(ViewSetGroup):
     menu_label = _("Citizens' feedback")
     menu_icon = "mail"
@@ -263,6 +227,5 @@ class FeedbackViewSetGroup(ViewSetGroup):
         FeedbackViewSet("feedback_cases"),
         CategoryViewSet("feedback_categories"),
         AnswerTemplateViewSet("feedback_templates"),
-        AccessLogViewSet("feedback_access_log"),
         ApiKeyViewSet("feedback_api_keys"),
     )

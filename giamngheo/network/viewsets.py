@@ -11,6 +11,11 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 
+from giamngheo.accounts.privacy import (
+    AccessKind,
+    PersonalDataExportMixin,
+    log_personal_data_access,
+)
 from giamngheo.accounts.viewsets import ScopedIndexView, ScopedInspectView, ScopedModelViewSet
 from giamngheo.core.text import fold
 from giamngheo.training.models import Attendance
@@ -38,7 +43,13 @@ class CommunicatorFilterSet(UnitCodeFilterSet):
         return queryset.exclude(cadre_id__in=trained)
 
 
-class CommunicatorIndexView(ScopedIndexView):
+# Why staff see communicators' phone numbers and e-mail addresses: the access log says it.
+NETWORK_PURPOSE = _("Running the network of communicators")
+
+
+class CommunicatorIndexView(PersonalDataExportMixin, ScopedIndexView):
+    export_purpose = NETWORK_PURPOSE
+
     @property
     def header_buttons(self):
         buttons = list(super().header_buttons)
@@ -64,6 +75,14 @@ class CommunicatorInspectView(ScopedInspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.object.phone or self.object.email:
+            log_personal_data_access(
+                user=self.request.user,
+                kind=AccessKind.CONTACT,
+                purpose=NETWORK_PURPOSE,
+                subject=self.object,
+                unit=self.object.unit,
+            )
         context["trainings"] = (
             Attendance.objects.filter(cadre_id=self.object.cadre_id, attended=True)
             .select_related("course__organising_unit")

@@ -6,7 +6,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from giamngheo.feedback.models import Attachment, Feedback, PersonalDataAccess
+from giamngheo.accounts.models import PersonalDataAccess
+from giamngheo.feedback.models import Attachment, Feedback
 
 from .factories import FeedbackFactory
 from .files import phone_photo
@@ -41,7 +42,8 @@ def test_contact_details_show_only_when_asked_and_each_view_is_logged(
     page = signed_in.get(f"/admin/phan-anh/ca/{case.pk}/?contact=1").content.decode()
     assert "0912345678" in page and "Trần Thị Bình" in page
     access = PersonalDataAccess.objects.get()
-    assert (access.user, access.feedback, access.kind) == (officer, case, "contact")
+    assert (access.user, access.subject_id, access.kind) == (officer, case.pk, "contact")
+    assert access.subject == case.tracking_code and access.purpose == "Xử lý phản ánh, kiến nghị"
 
 
 def test_an_attachment_is_served_to_the_handler_privately_and_logged(signed_in, case, officer):

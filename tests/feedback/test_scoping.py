@@ -6,8 +6,9 @@ import pytest
 from django.core.files.base import ContentFile
 from openpyxl import load_workbook
 
-from giamngheo.feedback import services
-from giamngheo.feedback.models import Attachment, PersonalDataAccess
+from giamngheo.accounts.models import PersonalDataAccess
+from giamngheo.accounts.privacy import log_personal_data_access
+from giamngheo.feedback.models import Attachment
 from tests.accounts.factories import UserFactory
 from tests.conftest import unit
 
@@ -121,11 +122,13 @@ def test_the_report_counts_only_the_users_cases(client, officer, cases):
 
 def test_the_access_log_lists_only_views_of_the_users_cases(client, cases, phu_vang, phu_xuan):
     tinh = UserFactory(role="province_staff", unit=unit("46"))
-    services.log_personal_data_access(feedback=cases["theirs"], user=tinh)
-    services.log_personal_data_access(feedback=cases["mine"], user=tinh)
+    for case in (cases["theirs"], cases["mine"]):
+        log_personal_data_access(
+            user=tinh, kind="contact", purpose="x", subject=case, unit=case.assigned_unit
+        )
     district_like = UserFactory(role="province_staff", unit=phu_vang)  # a staff member of a commune
     client.force_login(district_like)
-    page = client.get("/admin/feedback_access_log/").content.decode()
+    page = client.get("/admin/personal_data_access_log/").content.decode()
     assert cases["mine"].tracking_code in page
     assert cases["theirs"].tracking_code not in page
 
