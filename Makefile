@@ -57,6 +57,7 @@ messages: install ## Refresh locale/vi from the code, then compile every catalog
 		--ignore 'frontend/*' --ignore 'locale/*' --ignore 'tests/*' --ignore 'bench/*'
 	$(MANAGE) makemessages --locale vi --domain djangojs --no-obsolete --ignore '.venv/*' \
 		--ignore 'var/*' --ignore 'frontend/*' --ignore 'locale/*'
+	-$(BIN)/python scripts/translate.py > /dev/null
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
 bench: $(VENV)/.installed ## National-scale data on PostgreSQL and SQLite, then time the indicators

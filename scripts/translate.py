@@ -1,6 +1,7 @@
 """Fill Vietnamese translations into locale/vi from a small Python dict.
 
     python scripts/translate.py FILE.py   # FILE.py defines T = {msgid: msgstr}
+    python scripts/translate.py           # only rewrite the catalogue in polib's wrapping
 
 A convenience for developers adding a handful of strings; fuzzy flags on the
 given msgids are cleared.  A pgettext entry's key is ``"context\x04msgid"``.
@@ -16,8 +17,11 @@ import polib
 CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 
 
-def main(path: str) -> int:
-    translations = runpy.run_path(path)["T"]
+def main(path: str | None) -> int:
+    # makemessages wraps long lines as gettext does, polib otherwise: `make messages`
+    # ends with a run without a file so that the catalogue always has one wrapping
+    # and a merge sees only real changes.
+    translations = runpy.run_path(path)["T"] if path else {}
     po = polib.pofile(str(CATALOGUE))
     for entry in po:
         # A pgettext entry is keyed "context\x04msgid", as gettext stores it.
@@ -39,4 +43,4 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else None))
