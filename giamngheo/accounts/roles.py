@@ -47,6 +47,8 @@ MANAGE_INDICATORS = [
 # Poverty figures: each unit enters its own (districts theirs and their communes'),
 # the province all; leaders read them.
 POVERTY_FIGURES = ["poverty.povertystatistic"]
+# Approving poverty figures (a unit's figures are public only once approved).
+APPROVE_POVERTY_FIGURES = ["poverty.publish_povertystatistic"]
 # Reopening a locked week of commune radio (districts and the province).
 REOPEN_WEEKS = ["broadcasts.change_weeklylog", "broadcasts.view_weekreopening"]
 
@@ -166,6 +168,7 @@ ROLES = [
             *_crud(UNIT_RECORDS),
             *_crud(ACTIVITY_KINDS),
             *_crud(POVERTY_FIGURES),
+            *APPROVE_POVERTY_FIGURES,
             *_crud(PLANS),
             *APPROVE_PLANS,
             *MANAGE_INDICATORS,
@@ -192,6 +195,7 @@ ROLES = [
             *_crud(UNIT_RECORDS),
             *_crud(ACTIVITY_KINDS),
             *_crud(POVERTY_FIGURES),
+            *APPROVE_POVERTY_FIGURES,
             *_crud(PLANS),
             *APPROVE_PLANS,
             *VIEW_INDICATORS,

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -26,20 +24,11 @@ from wagtail.models import (
     Orderable,
     RevisionMixin,
     WorkflowMixin,
-    WorkflowState,
 )
 
+from giamngheo.core.approval import ApprovalStatus, approval_status_of, with_approval_status
 from giamngheo.core.text import fold
 from giamngheo.units.models import UnitLevel
-
-
-class ApprovalStatus(models.TextChoices):
-    """Where a plan stands in its approval; ``MISSING`` only appears in selectors."""
-
-    APPROVED = "approved", _("Approved")
-    SUBMITTED = "submitted", _("Submitted")
-    DRAFT = "draft", _("Draft")
-    MISSING = "missing", _("Missing")
 
 
 class ActivityType(models.TextChoices):
@@ -62,25 +51,8 @@ class ActivityType(models.TextChoices):
 
 class CommunicationPlanQuerySet(models.QuerySet["CommunicationPlan"]):
     def with_status(self) -> CommunicationPlanQuerySet:
-        """Annotate ``approval_status`` in the same query, for listings and selectors.
-
-        Approved is the live (published) version; submitted a workflow in
-        progress; anything else, a plan sent back included, is a draft.
-        """
-        content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
-        in_moderation = WorkflowState.objects.filter(
-            base_content_type=content_type,
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-            status=WorkflowState.STATUS_IN_PROGRESS,
-        )
-        return self.annotate(
-            approval_status=Case(
-                When(live=True, then=Value(ApprovalStatus.APPROVED.value)),
-                When(Exists(in_moderation), then=Value(ApprovalStatus.SUBMITTED.value)),
-                default=Value(ApprovalStatus.DRAFT.value),
-                output_field=CharField(),
-            )
-        )
+        """Annotate ``approval_status`` in the same query (``core.approval``)."""
+        return with_approval_status(self)
 
     def for_status(self, status: str) -> CommunicationPlanQuerySet:
         return self.with_status().filter(approval_status=status)
@@ -164,15 +136,7 @@ class CommunicationPlan(
         return self.year is None
 
     def get_approval_status(self) -> str:
-        """The ``ApprovalStatus`` value; free when the row came from ``with_status()``."""
-        annotated = getattr(self, "approval_status", None)
-        if annotated:
-            return annotated
-        if self.live:
-            return ApprovalStatus.APPROVED
-        if self.pk and self.workflow_in_progress:
-            return ApprovalStatus.SUBMITTED
-        return ApprovalStatus.DRAFT
+        return approval_status_of(self)
 
     def get_approval_status_display(self) -> str:
         return str(ApprovalStatus(self.get_approval_status()).label)

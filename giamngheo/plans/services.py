@@ -12,18 +12,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.models import (
-    GroupApprovalTask,
     Workflow,
-    WorkflowContentType,
-    WorkflowState,
-    WorkflowTask,
 )
 
 from giamngheo.accounts.roles import role_group
+from giamngheo.core import approval
 
 from .models import CommunicationPlan, PlannedActivity
 
@@ -39,24 +34,13 @@ PLAN_TASK_NAME = "Cán bộ tỉnh duyệt kế hoạch"
 
 @transaction.atomic
 def ensure_plan_workflow() -> Workflow:
-    """The plan workflow: one approval task by province staff; idempotent.
-
-    Creates what is missing and leaves what an admin changed since (another
-    workflow assigned to plans, more groups on the task, a deactivated task).
-    """
-    workflow, _created = Workflow.objects.get_or_create(
-        name=PLAN_WORKFLOW_NAME, defaults={"active": True}
+    """The plan workflow: one approval task by province staff; idempotent."""
+    return approval.ensure_approval_workflow(
+        model=CommunicationPlan,
+        workflow_name=PLAN_WORKFLOW_NAME,
+        task_name=PLAN_TASK_NAME,
+        groups=[role_group("province_staff")],
     )
-    task = GroupApprovalTask.objects.filter(name=PLAN_TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=PLAN_TASK_NAME, active=True)
-    task.groups.add(role_group("province_staff"))
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    content_type = ContentType.objects.get_for_model(CommunicationPlan, for_concrete_model=False)
-    WorkflowContentType.objects.get_or_create(
-        content_type=content_type, defaults={"workflow": workflow}
-    )
-    return workflow
 
 
 def ensure_plan_workflow_after_migrate(sender: Any, **kwargs: Any) -> None:
@@ -102,36 +86,16 @@ def create_plan(
     return plan
 
 
-@transaction.atomic
 def submit_plan(*, plan: CommunicationPlan, by: User | None) -> None:
     """Submit the latest revision for approval, or resubmit after changes were asked."""
-    state = plan.workflow_states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES).first()
-    if state is not None:
-        state.resume(user=by)
-        return
-    workflow = plan.get_workflow()
-    if workflow is None:
-        raise ValueError("No workflow is assigned to communication plans.")
-    workflow.start(plan, by)
+    approval.submit(instance=plan, by=by)
 
 
-def _act(plan: CommunicationPlan, by: User, action: str, comment: str) -> None:
-    task_state = plan.current_workflow_task_state
-    if task_state is None:
-        raise ValueError("The plan is not awaiting approval.")
-    task = task_state.task.specific
-    if action not in {name for name, _label, _modal in task.get_actions(plan, by)}:
-        raise PermissionDenied
-    task.on_action(task_state, by, action, comment=comment)
-
-
-@transaction.atomic
 def approve_plan(*, plan: CommunicationPlan, by: User, comment: str = "") -> None:
     """Approve the submitted plan: the workflow finishes and publishes it."""
-    _act(plan, by, "approve", comment)
+    approval.approve(instance=plan, by=by, comment=comment)
 
 
-@transaction.atomic
 def send_back_plan(*, plan: CommunicationPlan, by: User, comment: str) -> None:
     """Ask the district for changes; the comment is kept with the task state."""
-    _act(plan, by, "reject", comment)
+    approval.send_back(instance=plan, by=by, comment=comment)

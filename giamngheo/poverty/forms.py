@@ -23,3 +23,12 @@ class StatisticUploadForm(RowImportForm):
             "unticked, such a row is an error. Every update is kept in the record's history."
         ),
     )
+    submit = forms.BooleanField(
+        label=_("Send for approval"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "The figures count and appear on the portal once province staff approve them. "
+            "Figures province staff import are approved as they are imported."
+        ),
+    )

@@ -18,7 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 
+from giamngheo.core.approval import ApprovalStatus, approval_status_of, with_approval_status
 from giamngheo.units.models import Unit
 
 # The earliest year a figure may be entered for; later years up to this one.
@@ -36,8 +38,22 @@ class PovertyStatisticQuerySet(models.QuerySet["PovertyStatistic"]):
     def for_year(self, year: int) -> PovertyStatisticQuerySet:
         return self.filter(year=year)
 
+    def approved(self) -> PovertyStatisticQuerySet:
+        """The figures the province approved: what the portal, dashboards and reports count."""
+        return self.filter(live=True)
 
-class PovertyStatistic(models.Model):
+    def with_status(self) -> PovertyStatisticQuerySet:
+        return with_approval_status(self)
+
+
+class PovertyStatistic(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A unit's figures for a year; public and counted only once the province approved them.
+
+    The row holds the approved (live) values; a figure entered or changed since
+    waits in a revision until approved (``core.approval``), so a typo never
+    reaches the portal and the history of every version is kept.
+    """
+
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="poverty_statistics"
     )
@@ -84,6 +100,8 @@ class PovertyStatistic(models.Model):
                 fields=["unit_code", "year"], name="poverty_statistic_unit_code_year"
             ),
         ]
+        # Declared so the roles can be given them on a fresh database (see plans).
+        permissions = [("publish_povertystatistic", "Can publish poverty figure")]
 
     def __str__(self) -> str:
         name = self.unit.name if self.unit_id else "?"
@@ -92,6 +110,14 @@ class PovertyStatistic(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.unit_code = self.unit.code
         super().save(*args, **kwargs)
+
+    def get_approval_status(self) -> str:
+        return approval_status_of(self)
+
+    def get_approval_status_display(self) -> str:
+        return str(ApprovalStatus(self.get_approval_status()).label)
+
+    get_approval_status_display.short_description = _("status")  # type: ignore[attr-defined]
 
     @property
     def poor_rate(self) -> float | None:

@@ -18,7 +18,7 @@ from giamngheo.units.models import UnitLevel
 
 from .selectors import Figures, PovertyOverview, poverty_overview
 
-LISTING = "poverty_statistics:index"
+LISTING = "poverty_statistics:list"
 
 
 def percent(value: float | None) -> str:

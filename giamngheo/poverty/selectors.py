@@ -147,7 +147,8 @@ def _fetch(*, scope: Scope, years: Sequence[int]) -> _Fetched:
     own_units = [u for u in found if u.level == own_level and u.code == own_code]
     child_units = [u for u in found if u.level == child_level]
     codes = {own_code, *(u.code for u in child_units)}
-    rows = PovertyStatistic.objects.filter(unit_code__in=codes, year__in=set(years))
+    # Only approved figures count, here as on the portal and in reports.
+    rows = PovertyStatistic.objects.approved().filter(unit_code__in=codes, year__in=set(years))
     by_key = {(row.unit_code, row.year): row for row in rows.select_related("unit", "document")}
     return _Fetched(own_code, child_level, own_units, child_units, by_key)
 

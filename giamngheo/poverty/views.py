@@ -18,7 +18,7 @@ from .forms import StatisticUploadForm
 from .importers import statistic_columns
 from .services import ADD, ImportReport, import_statistics
 
-INDEX = "poverty_statistics:index"
+INDEX = "poverty_statistics:list"
 
 
 def statistics_template(request: HttpRequest) -> HttpResponse:
@@ -65,6 +65,7 @@ class ImportStatisticsView(WagtailAdminTemplateMixin, TemplateView):
                     by=request.user,
                     valid_rows_only=form.cleaned_data["valid_rows_only"],
                     replace_existing=form.cleaned_data["replace_existing"],
+                    submit=form.cleaned_data["submit"],
                 )
             except PermissionDenied:
                 form.add_error(

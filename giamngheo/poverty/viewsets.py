@@ -1,4 +1,5 @@
-"""The poverty figures in the admin, within the user's units."""
+"""The poverty figures in the admin, within the user's units: snippets with an approval
+workflow (core.approval)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusTagColumn
 from wagtail.admin.widgets.button import HeaderButton
 
 from giamngheo.accounts import scoping
-from giamngheo.accounts.viewsets import ScopedIndexView, ScopedModelViewSet
+from giamngheo.accounts.viewsets import ScopedSnippetIndexView, ScopedSnippetViewSet
+from giamngheo.core.approval import ApprovalStatus
 from giamngheo.core.text import fold
 from giamngheo.units.models import UnitLevel
 
@@ -63,7 +65,12 @@ class RateColumn(Column):
         return percent(getattr(instance, self.accessor))
 
 
-class PovertyStatisticIndexView(ScopedIndexView):
+class PovertyStatisticIndexView(ScopedSnippetIndexView):
+    @cached_property
+    def list_display(self):
+        # Our status column knows "submitted"; Wagtail's live/draft one does not.
+        return [c for c in super().list_display if not isinstance(c, LiveStatusTagColumn)]
+
     def search_queryset(self, queryset):
         # Accent-insensitive: "phu vang" finds "Huyện Phú Vang"; a code or a decision number too.
         if not self.is_searching:
@@ -89,9 +96,10 @@ class PovertyStatisticIndexView(ScopedIndexView):
         return buttons
 
 
-class PovertyStatisticViewSet(ScopedModelViewSet):
+class PovertyStatisticViewSet(ScopedSnippetViewSet):
     model = PovertyStatistic
     unit_field = "unit"
+    url_namespace = "poverty_statistics"
     url_prefix = "poverty/figures"
     icon = "table"
     menu_label = _("Poverty figures")
@@ -121,6 +129,12 @@ class PovertyStatisticViewSet(ScopedModelViewSet):
         Column("near_poor_households", label=_("Near-poor households")),
         RateColumn("near_poor_rate", label=_("Near-poor rate")),
         "source",
+        StatusTagColumn(
+            "approval_status",
+            label=_("status"),
+            accessor="get_approval_status_display",
+            primary=lambda figure: figure.get_approval_status() == ApprovalStatus.APPROVED,
+        ),
     ]
     list_export = [
         "unit_code",
@@ -134,8 +148,10 @@ class PovertyStatisticViewSet(ScopedModelViewSet):
         "poverty_standard",
         "source",
         "notes",
+        "get_approval_status_display",
     ]
     export_headings = {
+        "get_approval_status_display": _("status"),
         "unit_code": _("Unit code"),
         "poor_rate_rounded": _("Poor rate (%)"),
         "near_poor_rate_rounded": _("Near-poor rate (%)"),
@@ -158,6 +174,9 @@ class PovertyStatisticViewSet(ScopedModelViewSet):
         ],
         base_form_class=PovertyStatisticForm,
     )
+
+    def get_queryset(self, request):
+        return PovertyStatistic.objects.with_status()
 
     def get_urlpatterns(self):
         return [

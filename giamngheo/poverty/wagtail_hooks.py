@@ -1,14 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
 
 from .services import REPLACE_ACTION
 from .viewsets import PovertyStatisticViewSet
 
-
-@hooks.register("register_admin_viewset")
-def register_poverty_viewset():
-    return PovertyStatisticViewSet("poverty_statistics")
+register_snippet(PovertyStatisticViewSet)
 
 
 @hooks.register("register_log_actions")

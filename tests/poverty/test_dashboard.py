@@ -45,7 +45,7 @@ def test_province_staff_see_the_province_and_its_districts(client, province_staf
     assert panel["own"]["poor_change"] == "−1,00"
     assert len(panel["children"]) == 9
     assert "Số liệu giảm nghèo" in response.text
-    assert f"{reverse('poverty_statistics:index')}?year=2023&amp;unit=481" in response.text
+    assert f"{reverse('poverty_statistics:list')}?year=2023&amp;unit=481" in response.text
 
 
 def test_a_district_officer_sees_their_district_and_its_communes_only(
@@ -77,10 +77,10 @@ def test_the_export_holds_the_panels_figures_within_the_scope(client, district_o
 
 def test_the_listing_and_its_export_keep_to_the_users_units(client, district_officer, figures):
     client.force_login(district_officer)
-    listing = client.get(reverse("poverty_statistics:index"), {"year": 2023})
+    listing = client.get(reverse("poverty_statistics:list"), {"year": 2023})
     assert "Thị trấn Phú Đa" in listing.text
     assert "Xã A Ngo" not in listing.text
-    export = client.get(reverse("poverty_statistics:index"), {"export": "xlsx"})
+    export = client.get(reverse("poverty_statistics:list"), {"export": "xlsx"})
     content = b"".join(export.streaming_content)
     rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
     codes = {row[0] for row in rows[1:]}
@@ -99,7 +99,7 @@ def test_a_figure_of_another_unit_answers_404(client, commune_officer, figures):
 
 def test_a_leader_reads_but_cannot_add(client, leader, figures):
     client.force_login(leader)
-    assert client.get(reverse("poverty_statistics:index")).status_code == 200
+    assert client.get(reverse("poverty_statistics:list")).status_code == 200
     assert client.get(reverse("poverty_statistics:add")).status_code in (302, 403)
     assert client.get(reverse("poverty_statistics:import")).status_code in (302, 403)
 

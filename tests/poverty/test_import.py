@@ -106,7 +106,11 @@ def test_an_existing_figure_is_replaced_only_when_asked_and_the_update_is_logged
     report = run(xlsx([GOOD[1]]), district_officer, replace_existing=True)
     assert (report.created, report.updated) == (0, 1)
     old.refresh_from_db()
-    assert (old.households, old.poor_households) == (2450, 61)
+    # The approved figures stay what the public sees; the new ones await approval.
+    assert (old.households, old.poor_households) == (2400, 70)
+    draft = old.get_latest_revision_as_object()
+    assert (draft.households, draft.poor_households) == (2450, 61)
+    assert old.has_unpublished_changes
     entry = ModelLogEntry.objects.get(action="poverty.replace")
     assert entry.object_id == str(old.pk)
     assert entry.user == district_officer
