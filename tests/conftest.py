@@ -30,18 +30,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_hue_units()
 
 
-@pytest.fixture
-def hue_units(db):
-    """The units of Huế; re-imported after a transactional test flushed them."""
-    ensure_hue_units()
-
-
-@pytest.fixture
-def wagtail_tree(db):
+def ensure_migration_rows() -> None:
     """The rows migrations create: Wagtail's root page, collection and locale, the seed targets.
 
     A transactional test (the browser tests) flushes every table afterwards,
-    these rows included; the next one puts them back here.
+    these rows included; the fixtures below put them back, so that no test
+    depends on running after another (the suite runs in parallel, in any order).
     """
     from wagtail.models import Collection, Locale, Page
 
@@ -54,6 +48,19 @@ def wagtail_tree(db):
     from giamngheo.indicators.seed import seed_2021_2025
 
     seed_2021_2025(ProgrammePeriod, Indicator, Target)  # a data migration's rows too
+
+
+@pytest.fixture
+def hue_units(db):
+    """The units of Huế, and the migrations' rows; put back after a transactional test."""
+    ensure_hue_units()
+    ensure_migration_rows()
+
+
+@pytest.fixture
+def wagtail_tree(db):
+    """The rows migrations create (see ``ensure_migration_rows``)."""
+    ensure_migration_rows()
 
 
 def unit(code: str, on: datetime.date = ON_2021_MAP) -> Unit:

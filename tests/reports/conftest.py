@@ -13,7 +13,7 @@ from giamngheo.demo.services import load_demo
 from giamngheo.reports.models import GeneratedReport
 from giamngheo.reports.services import request_report
 from tests.accounts.factories import UserFactory
-from tests.conftest import ensure_hue_units, unit
+from tests.conftest import ensure_hue_units, ensure_migration_rows, unit
 
 DEMO_PARTS = [
     *("users", "broadcasts", "plans", "training", "evaluation"),
@@ -33,14 +33,12 @@ def demo_reports(django_db_setup, django_db_blocker, tmp_path_factory):
     province and of Phú Vang (478), made by province staff."""
     from django.conf import settings
 
-    from tests.conftest import wagtail_tree
-
     root = tmp_path_factory.mktemp("reports")
     old_root = settings.REPORTS_FILES_ROOT
     settings.REPORTS_FILES_ROOT = root
     with django_db_blocker.unblock(), transaction.atomic():
         ensure_hue_units()
-        wagtail_tree.__wrapped__(None)
+        ensure_migration_rows()
         load_demo(seed=7, parts=DEMO_PARTS, force=True)
         staff = UserFactory(role="province_staff", unit=unit("46"))
         reports = {
