@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from giamngheo.core.params import parse_year
 from giamngheo.core.text import fold
 
 from .base import PortalPage
@@ -134,9 +135,8 @@ class PolicyLibraryPage(PortalPage):
             documents = documents.filter(document_type=params["type"])
         if params.get("status") in DocumentStatus.values:
             documents = documents.filter(status=params["status"])
-        year = params.get("year", "")
-        if year.isdigit():
-            documents = documents.filter(issued_on__year=int(year))
+        if year := parse_year(params.get("year")):
+            documents = documents.filter(issued_on__year=year)
         return documents
 
     def get_context(self, request, *args, **kwargs):

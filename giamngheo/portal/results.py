@@ -26,6 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from giamngheo.core.params import parse_year
 from giamngheo.core.text import fold
 from giamngheo.indicators.dashboard import fmt, status_label
 from giamngheo.indicators.models import ProgrammePeriod
@@ -74,9 +75,10 @@ def _year(params, period: ProgrammePeriod) -> tuple[list[int], int]:
     raw = params.get("year", "")
     if not raw:
         return years, min(default_year(period), years[-1])
-    if not raw.isdigit() or int(raw) not in years:
+    year = parse_year(raw)
+    if year not in years:
         raise Http404
-    return years, int(raw)
+    return years, year
 
 
 def _province_name(province_code: str, period: ProgrammePeriod, year: int) -> str:

@@ -21,19 +21,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from giamngheo.core.params import parse_year
 from giamngheo.core.text import collation_key
 from giamngheo.units.models import Unit, UnitLevel
 
 from .base import PortalPage
-
-
-def parse_year(value: object) -> int | None:
-    """A year from a query parameter, or None for anything else ("abc", "²", "99999…")."""
-    try:
-        year = int(str(value))
-    except ValueError:
-        return None
-    return year if 1900 <= year <= 2100 else None
 
 
 def with_image_renditions(stories: models.QuerySet[StoryPage]) -> models.QuerySet[StoryPage]:

@@ -196,7 +196,7 @@ WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKEND = env("WAGTAILSEARCH_BACKEND", default="database")
 if WAGTAILSEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+        "default": {"BACKEND": "giamngheo.core.search", "SEARCH_CONFIG": "simple"}
     }
 else:
     WAGTAILSEARCH_BACKENDS = {
