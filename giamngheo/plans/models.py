@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import (
@@ -36,8 +37,8 @@ from giamngheo.units.models import UnitLevel
 class ApprovalStatus(models.TextChoices):
     """Where a plan stands in its approval; ``MISSING`` only appears in selectors."""
 
-    APPROVED = "approved", _("Approved")
-    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", pgettext_lazy("plan status", "Approved")
+    SUBMITTED = "submitted", pgettext_lazy("plan status", "Submitted")
     DRAFT = "draft", _("Draft")
     MISSING = "missing", _("Missing")
 
