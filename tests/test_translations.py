@@ -104,6 +104,9 @@ GLOSSARY = {
     r"privacy": ["chế độ truy cập"],
     r"feedback": ["phản ánh"],
     r"communes?": ["xã"],
+    r"alias(es)?": ["bản sao đồng bộ"],
+    r"help text": ["nội dung hướng dẫn"],
+    r"submissions?": ["lượt gửi"],
 }
 # Renderings the glossary replaced, which must not come back.
 RETIRED = ["kiểm duyệt", "luồng công việc", "vùng miền", "bảng điều khiển", "quyền riêng tư"]
@@ -111,6 +114,7 @@ RETIRED = ["kiểm duyệt", "luồng công việc", "vùng miền", "bảng đi
 GLOSSARY_EXCEPTIONS = {
     ("tasks?", "functions and tasks"): "a unit's duties (chức năng, nhiệm vụ)",
     ("tasks?", "Functions and tasks"): "a unit's duties (chức năng, nhiệm vụ)",
+    ("submissions?", "Submission date"): 'a date column: "Ngày gửi"',
 }
 RETIRED_EXCEPTIONS = {
     # Django's CSRF page speaks of a person's privacy, not a page's.
