@@ -13,6 +13,7 @@ from django.core.management import call_command
 ROOT = Path(settings.BASE_DIR)
 sys.path.insert(0, str(ROOT / "scripts"))
 import upstream_catalog  # noqa: E402
+import wagtail_overrides_doc  # noqa: E402
 
 
 def test_every_wagtail_and_django_admin_msgid_has_a_vietnamese_translation():
@@ -168,3 +169,11 @@ def test_every_listed_english_term_has_its_one_vietnamese_rendering():
 def test_every_translation_uses_the_old_tone_mark_style():
     mixed = [msgstr for _, msgstr in _shown_translations() if NEW_STYLE_TONE.search(msgstr)]
     assert mixed == []
+
+
+def test_the_list_of_overridden_wagtail_translations_is_up_to_date():
+    # Wagtail's translators get this page: it must list every override.
+    page = ROOT / "docs" / "translations" / "wagtail-overrides.md"
+    assert page.read_text() == wagtail_overrides_doc.render(), (
+        "run `python scripts/wagtail_overrides_doc.py`"
+    )
