@@ -75,6 +75,27 @@ def translated_keys(domain: str) -> set[Key]:
     return keys
 
 
+def effective_translations(domain: str) -> dict[Key, str]:
+    """What the admin shows for each key of the packages' catalogues: the project's
+    upstream catalogue where it has the key (it comes first in ``LOCALE_PATHS``),
+    else the package's own Vietnamese."""
+    result: dict[Key, str] = {}
+    for folder in catalogue_dirs():
+        path = folder / "locale" / "vi" / "LC_MESSAGES" / f"{domain}.po"
+        if path.exists():
+            for entry in polib.pofile(str(path)).translated_entries():
+                if not entry.fuzzy:
+                    msgstr = entry.msgstr or entry.msgstr_plural.get(0, "")
+                    result.setdefault((entry.msgctxt, entry.msgid), msgstr)
+    ours = PROJECT_UPSTREAM_CATALOGUE / f"{domain}.po"
+    if ours.exists():
+        for entry in polib.pofile(str(ours)).translated_entries():
+            if not entry.fuzzy:
+                msgstr = entry.msgstr or entry.msgstr_plural.get(0, "")
+                result[(entry.msgctxt, entry.msgid)] = msgstr
+    return result
+
+
 def missing_entries(domain: str) -> list[polib.POEntry]:
     done = translated_keys(domain)
     seen: set[Key] = set()

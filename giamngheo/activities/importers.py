@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from giamngheo.accounts import scoping
 from giamngheo.core.text import fold
@@ -98,7 +99,11 @@ def activity_columns() -> list[Column]:
         Column("participants", _("Participants"), parse_count, required=False, example=""),
         Column("cost", _("Cost (VND)"), parse_cost, required=False, example=2000000),
         Column(
-            "link", _("Link"), parse_url, required=False, example="https://giamngheo.hue.gov.vn/"
+            "link",
+            pgettext("import column", "Link"),
+            parse_url,
+            required=False,
+            example="https://giamngheo.hue.gov.vn/",
         ),
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, NumberColumn
@@ -191,7 +192,7 @@ class KindViewSet(ModelViewSet):
         "group",
         "plan_type",
         "sort_order",
-        BooleanColumn("is_active", label=_("Active")),
+        BooleanColumn("is_active", label=pgettext_lazy("still serving", "Active")),
     ]
     list_filter = ["group", "is_active"]
     search_fields = ["name", "code"]

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from giamngheo.accounts.privacy import AccessKind, log_personal_data_access, notice_sheet
@@ -116,10 +117,10 @@ def export_ranking(request: HttpRequest, pk: int) -> HttpResponse:
         _("Commune or ward"),
         *([_("Phone"), _("E-mail")] if phones else []),
         _("Correct answers"),
-        _("Duration"),
+        pgettext("length of time", "Duration"),
         _("Prediction"),
         _("Distance to the real value"),
-        _("Submitted"),
+        pgettext("contest attempt", "Submitted"),
         _("Prize"),
     ]
     rows = [

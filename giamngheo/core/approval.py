@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.db.models import Case, CharField, Exists, OuterRef, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import (
     GroupApprovalTask,
     Workflow,
@@ -32,8 +33,8 @@ from wagtail.models import (
 class ApprovalStatus(models.TextChoices):
     """Where a record stands in its approval; ``MISSING`` only appears in selectors."""
 
-    APPROVED = "approved", _("Approved")
-    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", pgettext_lazy("approval status", "Approved")
+    SUBMITTED = "submitted", pgettext_lazy("approval status", "Submitted")
     DRAFT = "draft", _("Draft")
     MISSING = "missing", _("Missing")
 

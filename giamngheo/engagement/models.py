@@ -21,6 +21,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
@@ -40,7 +41,7 @@ def plain_text(value: str) -> None:
 
 class QuestionStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for review")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("dialogue question", "Published")
     HIDDEN = "hidden", _("Hidden")
 
 

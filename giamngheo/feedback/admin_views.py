@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from giamngheo.accounts import privacy
@@ -304,7 +304,7 @@ def _report_xlsx(data: selectors.FeedbackReport) -> HttpResponse:
     return xlsx.workbook_response(
         filename=f"bao-cao-phan-anh-{data.start:%Y%m%d}-{data.end:%Y%m%d}",
         sheets=[
-            (_("Summary"), [_("Figure"), _("Value")], summary),
+            (pgettext("report section", "Summary"), [_("Figure"), _("Value")], summary),
             (_("By category"), [_("Category"), count], data.by_category),
             (_("By unit"), [_("Unit"), count], data.by_unit),
             (_("By status"), [_("Status"), count], data.by_status),

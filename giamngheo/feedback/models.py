@@ -27,6 +27,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from giamngheo.core.text import fold
 from giamngheo.units.models import UnitLevel
@@ -149,10 +150,10 @@ class AnswerTemplate(models.Model):
 class FeedbackStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     ASSIGNED = "assigned", _("Assigned to a unit")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("feedback case status", "In progress")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
-    REJECTED = "rejected", _("Rejected")
+    REJECTED = "rejected", pgettext_lazy("feedback case status", "Rejected")
 
 
 OPEN_STATUSES = (FeedbackStatus.RECEIVED, FeedbackStatus.ASSIGNED, FeedbackStatus.IN_PROGRESS)
@@ -393,7 +394,7 @@ class Attachment(models.Model):
         _("file"), upload_to=attachment_path, storage=feedback_storage, max_length=200
     )
     kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
-    content_type = models.CharField(_("content type"), max_length=50)
+    content_type = models.CharField(pgettext_lazy("file format", "content type"), max_length=50)
     size = models.PositiveIntegerField(_("size (bytes)"))
     created_at = models.DateTimeField(_("added at"), default=timezone.now)
 
@@ -416,7 +417,7 @@ class EventKind(models.TextChoices):
     STARTED = "started", _("Handling started")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
-    REJECTED = "rejected", _("Rejected")
+    REJECTED = "rejected", pgettext_lazy("feedback case status", "Rejected")
     REOPENED = "reopened", _("Reopened by the citizen")
     RATED = "rated", _("Rated by the citizen")
     NOTE = "note", _("Internal note")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -28,7 +29,7 @@ from .models import Communicator, CommunicatorRole
 class CommunicatorFilterSet(UnitCodeFilterSet):
     unit = django_filters.ChoiceFilter(label=_("Unit"), method="filter_unit")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=CommunicatorRole.choices)
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    is_active = django_filters.BooleanFilter(label=pgettext_lazy("still serving", "Active"))
     trained = django_filters.BooleanFilter(label=_("Trained"), method="filter_trained")
 
     class Meta:
@@ -125,7 +126,7 @@ class CommunicatorViewSet(ScopedModelViewSet):
         Column("get_role_display", label=_("Role"), sort_key="role"),
         "organisation",
         BooleanColumn("is_trained", label=_("In the cadre registry")),
-        BooleanColumn("is_active", label=_("Active")),
+        BooleanColumn("is_active", label=pgettext_lazy("still serving", "Active")),
     ]
     list_export = [
         "full_name",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -79,7 +80,7 @@ class PolicyDocumentPage(PortalPage):
                 FieldPanel("status"),
                 FieldPanel("replaced_by"),
             ],
-            heading=_("Document"),
+            heading=pgettext_lazy("legal document", "Document"),
         ),
         FieldPanel("summary"),
         FieldPanel("file"),

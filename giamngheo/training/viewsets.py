@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, NumberColumn
@@ -66,7 +67,7 @@ class CourseFilterSet(UnitCodeFilterSet):
 class CadreFilterSet(UnitCodeFilterSet):
     level = django_filters.ChoiceFilter(label=_("Level"), choices=UnitLevel.choices)
     unit = django_filters.ChoiceFilter(label=_("Unit"), method="filter_unit")
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    is_active = django_filters.BooleanFilter(label=pgettext_lazy("still serving", "Active"))
 
     class Meta:
         model = Cadre
@@ -231,7 +232,7 @@ class CadreViewSet(ScopedModelViewSet):
         "position",
         "level",
         NumberColumn("turn_count", label=_("Courses attended"), sort_key="turn_count"),
-        BooleanColumn("is_active", label=_("Active")),
+        BooleanColumn("is_active", label=pgettext_lazy("still serving", "Active")),
     ]
     list_export = ["full_name", "unit", "position", "get_level_display", "phone", "is_active"]
     export_headings = {"get_level_display": _("Level")}

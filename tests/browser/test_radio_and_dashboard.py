@@ -61,7 +61,7 @@ def test_province_reads_the_dashboard_with_its_chart_and_tables(
     page = context.new_page()
     sign_in(page, live_server, "tinh.kpi")
     page.goto(live_server.url + "/admin/kpi/?year=2023")
-    expect(page.locator("h1").first).to_contain_text("Theo dõi chỉ tiêu")
+    expect(page.locator("h1").first).to_contain_text("Trang tổng quan chỉ tiêu")
     cards = page.locator(".kpi-card")
     expect(cards).to_have_count(3)
     expect(cards.nth(1)).to_contain_text("80%")

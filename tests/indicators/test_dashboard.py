@@ -36,7 +36,7 @@ def test_province_staff_see_every_indicator_against_its_target(client, province_
     card = radio_card(response)
     assert card["target"] == "80%"
     assert card["status"] == "behind"
-    assert "Theo dõi chỉ tiêu" in response.text
+    assert "Trang tổng quan chỉ tiêu" in response.text
 
 
 def test_figures_are_live_after_a_new_record(client, province_staff, some_radio):
