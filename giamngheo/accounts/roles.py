@@ -136,6 +136,13 @@ VIEW_EVALUATIONS = _view(
 # those who read the unit's figures make and download it, leaders included; the scope
 # (province, or one's district) still applies. Communes report through their district.
 MAKE_REPORTS = ["reports.add_generatedreport", "reports.view_generatedreport"]
+# Who issues reports and to whom (versioned, ADR 0010): the province keeps it.
+ISSUING_BODIES = [
+    "reports.add_issuingbody",
+    "reports.change_issuingbody",
+    "reports.delete_issuingbody",
+    "reports.view_issuingbody",
+]
 
 
 @dataclass(frozen=True)
@@ -179,6 +186,7 @@ ROLES = [
             *RUN_EVALUATIONS,
             "broadcasts.change_radioreportingsettings",
             *MAKE_REPORTS,
+            *ISSUING_BODIES,
         ),
         description=_("Everything, users and settings."),
     ),
@@ -204,6 +212,7 @@ ROLES = [
             *RUN_POLLS,
             *RUN_EVALUATIONS,
             *MAKE_REPORTS,
+            *ISSUING_BODIES,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),
