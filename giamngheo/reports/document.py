@@ -149,9 +149,10 @@ def _fill(text: str, unit: Unit, province: Unit | None) -> str:
 
 
 def report_document(report, *, on: datetime.date | None = None) -> ReportDocument:
-    """The frame of ``report`` (a GeneratedReport), dated the day it is generated."""
+    """The frame of ``report`` (a GeneratedReport), dated its issue date or else the day
+    it is generated."""
     generated = timezone.localdate(report.generated_at) if report.generated_at else None
-    on = on or generated or timezone.localdate()
+    on = on or report.issued_on or generated or timezone.localdate()
     unit = issuing_unit(report.unit, on)
     body = issuing_body_for(unit, on)
     province = (

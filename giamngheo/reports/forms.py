@@ -49,6 +49,15 @@ class ReportRequestForm(forms.Form):
         required=False,
         help_text=_('e.g. "125/BC-BCĐ"; left empty, a space is left for it.'),
     )
+    issued_on = forms.DateField(
+        label=_("Issue date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "The date the report bears; its issuing body and recipients are those in force "
+            "that day. Left empty, the day it is generated."
+        ),
+    )
     recipients = forms.CharField(
         label=_("Recipients"),
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -72,6 +72,9 @@ class GeneratedReport(models.Model):
     recipients = models.TextField(_("recipients"), blank=True, default="")
     signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
     signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
+    # The date the document bears (and whose organisation it follows); empty: the day
+    # it is generated.
+    issued_on = models.DateField(_("issue date"), null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),

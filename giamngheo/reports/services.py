@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 
@@ -45,6 +46,7 @@ def request_report(
     recipients: str = "",
     signer_title: str = "",
     signer_name: str = "",
+    issued_on: datetime.date | None = None,
 ) -> GeneratedReport:
     """Record the request and enqueue its generation; the unit must be in ``by``'s scope."""
     if not by.has_perm(GENERATE):
@@ -59,11 +61,12 @@ def request_report(
         recipients=recipients.strip(),
         signer_title=signer_title.strip(),
         signer_name=signer_name.strip(),
+        issued_on=issued_on,
         requested_by=by,
     )
     report.full_clean()
     # Refused now, not in the task: no issuing body that day, or no signer's name.
-    document = report_document(report, on=timezone.localdate())
+    document = report_document(report)
     if not document.signer_name:
         raise ValidationError(
             {"signer_name": _("Enter the signer's name: the issuing body has no default signer.")}

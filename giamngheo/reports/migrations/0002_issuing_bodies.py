@@ -33,6 +33,11 @@ class Migration(migrations.Migration):
                 'ordering': ['level', '-valid_from'],
             },
         ),
+        migrations.AddField(
+            model_name="generatedreport",
+            name="issued_on",
+            field=models.DateField(blank=True, null=True, verbose_name="issue date"),
+        ),
         migrations.AlterField(
             model_name='generatedreport',
             name='recipients',
