@@ -7,6 +7,7 @@ Lengths in millimetres (1 pt = 25.4/72 mm).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 
 import pdfplumber
@@ -39,6 +40,13 @@ def line_of(page, text: str) -> dict:
         if text in line["text"]:
             return line
     raise AssertionError(f"{text!r} not on the page")
+
+
+def found(page, text: str) -> list[dict]:
+    """The characters of ``text``'s first occurrence on the page (spaces left out)."""
+    matches = page.search(text, regex=False, return_chars=True)
+    assert matches, f"{text!r} not on the page"
+    return [c for c in matches[0]["chars"] if c["text"].strip()]
 
 
 def chars_of(line: dict, text: str) -> list[dict]:
@@ -94,31 +102,34 @@ def test_the_header_blocks_have_the_decrees_fonts_and_places(
 ):
     page = pdf_of(decree_reports[key]).pages[0]
     middle = LEFT + 0.44 * (A4[0] - LEFT - RIGHT)
-    national = line_of(page, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    national_chars = chars_of(national, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    national_chars = found(page, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert_run(national_chars, sizes=(12, 13), bold=True)
     assert national_chars[0]["x0"] > middle  # the right-hand block
-    motto = chars_of(line_of(page, "Độc lập - Tự do - Hạnh phúc"), "Độc lập - Tự do - Hạnh phúc")
+    motto = found(page, "Độc lập - Tự do - Hạnh phúc")
     assert_run(motto, sizes=(13, 14), bold=True)
     # The motto's line is as long as the motto, just under it.
     width = motto[-1]["x1"] - motto[0]["x0"]
-    under_motto = [ln for ln in rules(page) if abs(ln["x1"] - ln["x0"] - width) < 2 * MM]
+    under_motto = [
+        box
+        for box in [*page.lines, *page.rects]  # a border: the box's bottom edge
+        if abs(box["x1"] - box["x0"] - width) < 2 * MM
+        and abs(box["bottom"] - motto[0]["bottom"]) < 3 * MM
+    ]
     assert under_motto
-    body_chars = chars_of(line_of(page, body), body)
+    body_chars = found(page, body)
     assert_run(body_chars, sizes=(12, 13), bold=True)
     assert body_chars[-1]["x1"] < middle  # the left-hand block
-    dated = chars_of(line_of(page, date), date)
+    dated = found(page, date)
     assert_run(dated, sizes=(13, 14), bold=False, italic=True)
-    number = line_of(page, symbol)
-    so, slash = chars_of(number, "Số:"), chars_of(number, symbol)
+    so, slash = found(page, "Số:"), found(page, symbol)
     assert_run(so + slash, sizes=(13, 13), bold=False)
     assert slash[0]["x0"] - so[-1]["x1"] >= 12 * MM  # room for the registry's number
-    title = chars_of(line_of(page, "BÁO CÁO"), "BÁO CÁO")
+    title = found(page, "BÁO CÁO")
     assert_run(title, sizes=(13, 14), bold=True)
     centre = (title[0]["x0"] + title[-1]["x1"]) / 2
     assert abs(centre - (LEFT + (A4[0] - RIGHT)) / 2) < 1 * MM
     summary = line_of(page, "Kết quả thực hiện công tác truyền thông")
-    assert_run(chars_of(summary, "Kết quả"), sizes=(13, 14), bold=True)
+    assert_run(found(page, "Kết quả thực hiện công tác"), sizes=(13, 14), bold=True)
     # The line under the trích yếu: a third to a half of the line.
     width = summary["x1"] - summary["x0"]
     under = [ln for ln in rules(page) if 0 < ln["top"] - summary["bottom"] < 4 * MM]
@@ -141,14 +152,13 @@ def test_the_signature_block_has_the_titles_the_name_and_the_last_paragraph(
     assert "Trên đây là báo cáo" in text  # never alone on the last page
     tops = []
     for title in titles:
-        line = line_of(last, title)
-        assert_run(chars_of(line, title), sizes=(13, 14), bold=True)
-        tops.append(line["top"])
+        chars = found(last, title)
+        assert_run(chars, sizes=(13, 14), bold=True)
+        tops.append(chars[0]["top"])
     assert tops == sorted(tops)
-    assert_run(chars_of(line_of(last, "Nguyễn Văn An"), "Nguyễn Văn An"), sizes=(13, 14), bold=True)
-    received = line_of(last, "Nơi nhận:")
-    assert_run(chars_of(received, "Nơi nhận:"), sizes=(12, 12), bold=True, italic=True)
-    assert_run(chars_of(line_of(last, "- Lưu: VT."), "Lưu: VT."), sizes=(11, 11), bold=False)
+    assert_run(found(last, "Nguyễn Văn An"), sizes=(13, 14), bold=True)
+    assert_run(found(last, "Nơi nhận:"), sizes=(12, 12), bold=True, italic=True)
+    assert_run(found(last, "Lưu: VT."), sizes=(11, 11), bold=False)
     assert "Lao động - Thương binh" not in text  # merged on 1 March 2025
     assert "CTMTQG" not in "".join(page.extract_text() for page in pdf.pages)
 
@@ -165,8 +175,8 @@ def test_the_body_text_is_13_pt_with_6_pt_between_paragraphs(decree_reports):
             and line["top"] > TOP
         ]
         for line in lines:
-            assert_run([c for c in line["chars"] if c["text"].strip()], sizes=(13, 14), bold=False)
-        for above, below in zip(lines, lines[1:], strict=False):
+            assert all(12.95 <= c["size"] <= 14.05 for c in line["chars"]), line["text"]
+        for above, below in itertools.pairwise(lines):
             if abs(below["x0"] - (LEFT + 10 * MM)) < 1:  # a paragraph's first line
                 gaps.append(below["top"] - above["bottom"])
     pitch = 13 * 1.35 - 13  # the leading between two lines of one paragraph
