@@ -215,3 +215,30 @@ def test_every_number_in_the_text_is_in_the_tables_beside_it(decree_reports):
             for number in re.findall(r"\d+(?:\.\d{3})*(?:,\d+)?", paragraph):
                 assert number in known, (section.key, number, paragraph)
             assert not re.search(r"\d{5,}", paragraph), paragraph  # grouped: 172.581
+
+
+def test_every_sheet_has_the_header_in_times_new_roman_and_shares_as_shown(decree_reports):
+    from openpyxl import load_workbook
+
+    report = decree_reports["province"]
+    report.xlsx.open("rb")
+    workbook = load_workbook(io.BytesIO(report.xlsx.read()))
+    for sheet in workbook.worksheets:
+        assert len(sheet.title) <= 31
+        values = [sheet.cell(row=row, column=1).value for row in range(1, 7)]
+        assert "UBND THÀNH PHỐ HUẾ" in values and "BÁO CÁO" in values, sheet.title
+        assert str(values[2]).startswith("Số:\xa0")  # the blank for the number
+        motto = [
+            c
+            for row in sheet.iter_rows(max_row=3)
+            for c in row
+            if c.value == "Độc lập - Tự do - Hạnh phúc"
+        ]
+        assert motto and motto[0].font.u == "single" and motto[0].font.b
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                assert cell.font.name == "Times New Roman", (sheet.title, cell.coordinate)
+                if cell.number_format == "0.0%":
+                    assert cell.value == round(cell.value, 3), (sheet.title, cell.value)
