@@ -43,4 +43,34 @@ T = {
     "Left empty, the issuing body's signer; one of the two is needed.": (
         "Để trống thì dùng người ký của cơ quan ban hành; cần có một trong hai."
     ),
+    "In the %(period)s, %(count)s communication activities and products were recorded: "
+    "%(products)s products and %(events)s events, reaching %(reached)s people with "
+    "%(participants)s participants, at a cost of %(cost)s VND.": (
+        "Trong %(period)s, đã ghi nhận %(count)s hoạt động, sản phẩm truyền thông: "
+        "%(products)s sản phẩm và %(events)s sự kiện, tiếp cận %(reached)s lượt người, với "
+        "%(participants)s người tham gia, kinh phí %(cost)s đồng."
+    ),
+    "The plans of %(year)d planned %(planned)s activities; %(done)s were recorded against "
+    "them (%(rate)s%%).": (
+        "Kế hoạch năm %(year)d đề ra %(planned)s hoạt động; đã thực hiện %(done)s hoạt động "
+        "theo kế hoạch (%(rate)s%%)."
+    ),
+    "issue date": "ngày ban hành",
+    "Issue date": "Ngày ban hành",
+    "The date the report bears; its issuing body and recipients are those in force that "
+    "day. Left empty, the day it is generated.": (
+        "Ngày ghi trên báo cáo; cơ quan ban hành và nơi nhận là những nơi có hiệu lực vào "
+        "ngày đó. Để trống thì lấy ngày tạo báo cáo."
+    ),
+    "From %(start)s to %(end)s (%(weeks)d week(s), %(communes)s communes in force), on "
+    "average %(share)s%% of the communes broadcast at least %(minimum)d programme(s) a week "
+    "on poverty reduction; %(programmes)s programmes, %(minutes)s minutes.": (
+        "Từ %(start)s đến %(end)s (%(weeks)d tuần, %(communes)s xã đang có hiệu lực), bình "
+        "quân %(share)s%% số xã phát ít nhất %(minimum)d chương trình/tuần về giảm nghèo; "
+        "%(programmes)s chương trình, %(minutes)s phút."
+    ),
+    "Communes covered on %(date)s": "Độ phủ xã ngày %(date)s",
+    "Communes in force": "Số xã đang có hiệu lực",
+    "With an active communicator": "Có tuyên truyền viên đang hoạt động",
+    "Without one": "Chưa có",
 }
