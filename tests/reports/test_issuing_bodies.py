@@ -94,3 +94,19 @@ def test_a_date_no_body_covers_is_refused_with_a_message():
     with pytest.raises(ValidationError) as refused:
         document(ward, on)
     assert "03/02/2026" in str(refused.value)
+
+
+def test_province_staff_edit_the_issuing_bodies_and_a_district_officer_cannot(
+    client, province_staff, district_officer, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    body = IssuingBody.objects.get(level=UnitLevel.PROVINCE, valid_to__isnull=True)
+    client.force_login(province_staff)
+    with django_assert_max_num_queries(30):
+        listing = client.get(reverse("reports_issuing_bodies:index"))
+    assert listing.status_code == 200
+    assert "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA" in listing.text
+    assert client.get(reverse("reports_issuing_bodies:edit", args=[body.pk])).status_code == 200
+    client.force_login(district_officer)
+    assert client.get(reverse("reports_issuing_bodies:index")).status_code in (302, 403)
