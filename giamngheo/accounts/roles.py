@@ -134,7 +134,9 @@ VIEW_EVALUATIONS = _view(
 )
 # The annual report: generating one only writes its files (it changes no record), so
 # those who read the unit's figures make and download it, leaders included; the scope
-# (province, or one's district) still applies. Communes report through their district.
+# (province, or one's district) still applies; province staff also make a commune's
+# report on the two-level map (a commune officer does not: their commune's figures
+# reach the province through its records).
 MAKE_REPORTS = ["reports.add_generatedreport", "reports.view_generatedreport"]
 # Who issues reports and to whom (versioned, ADR 0010): the province keeps it.
 ISSUING_BODIES = [
