@@ -136,8 +136,17 @@ VIEW_EVALUATIONS = _view(
 )
 # The annual report: generating one only writes its files (it changes no record), so
 # those who read the unit's figures make and download it, leaders included; the scope
-# (province, or one's district) still applies. Communes report through their district.
+# (province, or one's district) still applies; province staff also make a commune's
+# report on the two-level map (a commune officer does not: their commune's figures
+# reach the province through its records).
 MAKE_REPORTS = ["reports.add_generatedreport", "reports.view_generatedreport"]
+# Who issues reports and to whom (versioned, ADR 0010): the province keeps it.
+ISSUING_BODIES = [
+    "reports.add_issuingbody",
+    "reports.change_issuingbody",
+    "reports.delete_issuingbody",
+    "reports.view_issuingbody",
+]
 
 
 @dataclass(frozen=True)
@@ -182,6 +191,7 @@ ROLES = [
             *RUN_EVALUATIONS,
             "broadcasts.change_radioreportingsettings",
             *MAKE_REPORTS,
+            *ISSUING_BODIES,
         ),
         description=_("Everything, users and settings."),
     ),
@@ -208,6 +218,7 @@ ROLES = [
             *RUN_POLLS,
             *RUN_EVALUATIONS,
             *MAKE_REPORTS,
+            *ISSUING_BODIES,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),

@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -147,6 +148,10 @@ def _by_district(scope: Scope) -> bool:
     return scope.unit is None or scope.unit.level == UnitLevel.PROVINCE
 
 
+def _grouped(value: int | Decimal | None) -> str:
+    return number_format(round(value or 0), 0, force_grouping=True)
+
+
 def section(*, period: ReportPeriod, scope: Scope) -> Section:
     start, end = period.start, period.end
     total = selectors.grand_total(units=scope, start=start, end=end)
@@ -154,33 +159,34 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
     planned = selectors.planned_vs_done(units=scope, year=period.year)
     planned_total = sum(row.planned for row in planned)
     done_total = sum(row.done for row in planned)
+    # Figures in a sentence are grouped as in the tables ("172.581", not "172581").
     paragraphs = [
         _(
-            "In the %(period)s, %(count)d communication activities and products were recorded: "
-            "%(products)d products and %(events)d events, reaching %(reached)d people with "
-            "%(participants)d participants, at a cost of %(cost)s VND."
+            "In the %(period)s, %(count)s communication activities and products were recorded: "
+            "%(products)s products and %(events)s events, reaching %(reached)s people with "
+            "%(participants)s participants, at a cost of %(cost)s VND."
         )
         % {
             "period": period,
-            "count": total.count,
-            "products": groups[0].count,
-            "events": groups[1].count,
-            "reached": total.audience_reached,
-            "participants": total.participants,
-            "cost": f"{total.cost:,.0f}".replace(",", "."),
+            "count": _grouped(total.count),
+            "products": _grouped(groups[0].count),
+            "events": _grouped(groups[1].count),
+            "reached": _grouped(total.audience_reached),
+            "participants": _grouped(total.participants),
+            "cost": _grouped(total.cost),
         }
     ]
     if planned_total:
         paragraphs.append(
             _(
-                "The plans of %(year)d planned %(planned)d activities; %(done)d were recorded "
+                "The plans of %(year)d planned %(planned)s activities; %(done)s were recorded "
                 "against them (%(rate)s%%)."
             )
             % {
                 "year": period.year,
-                "planned": planned_total,
-                "done": done_total,
-                "rate": f"{100 * done_total / planned_total:.1f}".replace(".", ","),
+                "planned": _grouped(planned_total),
+                "done": _grouped(done_total),
+                "rate": number_format(100 * done_total / planned_total, 1),
             }
         )
     return Section(

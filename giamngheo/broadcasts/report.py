@@ -20,7 +20,7 @@ from giamngheo.indicators.selectors import target_for
 from giamngheo.reports.sections import Chart, ReportPeriod, Scope, Section, Table
 from giamngheo.units.models import UnitLevel
 
-from .selectors import heat_map, programme_totals, radio_compliance, week_end
+from .selectors import WeekFigure, heat_map, programme_totals, radio_compliance, week_end
 
 
 def radio_target(year: int) -> tuple[int, float]:
@@ -40,6 +40,18 @@ def radio_target(year: int) -> tuple[int, float]:
 
 def _number(value: float | int, decimals: int = 0) -> str:
     return number_format(value, decimals, force_grouping=True)
+
+
+def _maps(weeks: list[WeekFigure]) -> list[list[WeekFigure]]:
+    """The weeks in runs of one map: a new run where the count of communes in force
+    changes (the maps of a province differ in their number of communes)."""
+    runs: list[list[WeekFigure]] = []
+    for week in weeks:
+        if runs and runs[-1][-1].communes == week.communes:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    return [run for run in runs if run[0].communes]
 
 
 def section(*, period: ReportPeriod, scope: Scope) -> Section:
@@ -69,6 +81,7 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
     programmes = sum(n for n, _minutes in totals.values())
     minutes = sum(m for _n, m in totals.values())
     share = None if compliance.share is None else round(compliance.share, 1)
+    maps = _maps(compliance.weeks)
     summary = Table(
         title=_("Commune radio in figures"),
         headers=[
@@ -81,6 +94,30 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
         ],
         rows=[[len(rows), len(weeks), minimum, share, programmes, minutes]],
     )
+    spans = []
+    if len(maps) > 1:
+        # A year across two maps (2025: 134 communes, then 40 from 1 July): one row per
+        # map, each counting the communes in force on its weeks, and the year's total.
+        for span in maps:
+            span_totals = programme_totals(
+                communes=communes, start=span[0].week_start, end=week_end(span[-1].week_start)
+            )
+            counted = [week.share for week in span if week.share is not None]
+            spans.append(
+                [
+                    span[0].communes,
+                    len(span),
+                    minimum,
+                    round(sum(counted) / len(counted), 1) if counted else None,
+                    sum(n for n, _minutes in span_totals.values()),
+                    sum(m for _n, m in span_totals.values()),
+                    span[0].week_start,
+                    week_end(span[-1].week_start),
+                ]
+            )
+        summary.headers = [_("Weeks"), *summary.headers]
+        summary.rows = [[f"{row[6]:%d/%m/%Y}–{row[7]:%d/%m/%Y}", *row[:6]] for row in spans]
+        summary.totals = [_("Total"), "", len(weeks), minimum, share, programmes, minutes]
     # The lagging communes: those that reached the minimum in fewer weeks than the
     # target's share (a commune missing one week of 52 is not lagging).
     short = sorted(
@@ -129,7 +166,26 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
             },
         )
     paragraphs = []
-    if weeks:
+    for row in spans:
+        paragraphs.append(
+            _(
+                "From %(start)s to %(end)s (%(weeks)d week(s), %(communes)s communes in force), "
+                "on average %(share)s%% of the communes broadcast at least %(minimum)d "
+                "programme(s) a week on poverty reduction; %(programmes)s programmes, "
+                "%(minutes)s minutes."
+            )
+            % {
+                "start": f"{row[6]:%d/%m/%Y}",
+                "end": f"{row[7]:%d/%m/%Y}",
+                "weeks": row[1],
+                "communes": _number(row[0]),
+                "share": "–" if row[3] is None else _number(row[3], 1),
+                "minimum": minimum,
+                "programmes": _number(row[4]),
+                "minutes": _number(row[5]),
+            }
+        )
+    if weeks and not spans:
         paragraphs.append(
             _(
                 "Over %(weeks)d weeks, on average %(share)s%% of the %(communes)d communes "

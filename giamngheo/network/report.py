@@ -36,6 +36,16 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
         title=_("Network of communicators"),
         paragraphs=paragraphs,
         tables=[
+            # The counts the sentence gives, on the same day and map.
+            Table(
+                title=_("Communes covered on %(date)s") % {"date": on.strftime("%d/%m/%Y")},
+                headers=[
+                    _("Communes in force"),
+                    _("With an active communicator"),
+                    _("Without one"),
+                ],
+                rows=[[len(communes), len(communes) - len(uncovered), len(uncovered)]],
+            ),
             Table(
                 title=_("Active communicators by role and level"),
                 headers=[_("Role"), *levels, _("Total")],

@@ -45,13 +45,16 @@ def section_builders() -> list[SectionBuilder]:
 
 
 def report_scope(unit: Unit) -> Scope:
-    """The dashboard's scope for ``unit``: the whole province, or one district by code.
+    """The dashboard's scope for ``unit``: the whole province, one district or one commune.
 
     ``indicators.selectors.scope_for_unit`` is what the dashboard calls, so the
     report's figures and the dashboard's come from the same computation.
     """
     if unit.level == UnitLevel.PROVINCE:
         return Scope(province_code(settings.PROVINCE_CODE))
+    if unit.level == UnitLevel.COMMUNE:
+        # A commune's own figures (the two-level map's communes report themselves).
+        return Scope(province_code(settings.PROVINCE_CODE), unit)
     scope = scope_for_unit(unit.code)
     if scope is None:
         raise SectionError(f"{unit} is not a district-level unit of the province")

@@ -17,8 +17,6 @@ from giamngheo.units.models import Unit, UnitLevel
 
 from .sections import ReportPeriod
 
-DEFAULT_RECIPIENTS = "- Ban Chỉ đạo các CTMTQG tỉnh;\n- Sở Lao động - TB&XH;\n- Lưu: VT."
-
 
 class ReportFileStorage(FileSystemStorage):
     """Generated files on disk outside MEDIA_ROOT: nothing serves the folder, the
@@ -70,9 +68,13 @@ class GeneratedReport(models.Model):
     number = models.CharField(
         _("number and symbol"), max_length=50, blank=True, help_text=_('e.g. "125/BC-UBND"')
     )
-    recipients = models.TextField(_("recipients"), blank=True, default=DEFAULT_RECIPIENTS)
+    # Empty: the issuing body's (``IssuingBody``), as in force on the issue date.
+    recipients = models.TextField(_("recipients"), blank=True, default="")
     signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
     signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
+    # The date the document bears (and whose organisation it follows); empty: the day
+    # it is generated.
+    issued_on = models.DateField(_("issue date"), null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -106,12 +108,6 @@ class GeneratedReport(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year} – {self.unit.name}"
 
-    def clean(self) -> None:
-        if self.unit_id and self.unit.level == UnitLevel.COMMUNE:
-            raise ValidationError(
-                {"unit": _("A report is made for the province or a district-level unit.")}
-            )
-
     @property
     def period(self) -> ReportPeriod:
         return ReportPeriod(self.year, 1 if self.kind == self.Kind.SEMI_ANNUAL else None)
@@ -119,3 +115,61 @@ class GeneratedReport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class IssuingBody(models.Model):
+    """Who issues the reports of one level's units, from one date to another.
+
+    Bodies, their names and the offices a report goes to change with the
+    organisation (the Sở Lao động - Thương binh và Xã hội merged in 2025; no
+    district level after 30 June 2025), so like units they are versioned: a
+    report takes the row in force on its issue date.  The texts may hold
+    ``{UNIT}`` (the issuing unit's name in capitals, "THÀNH PHỐ HUẾ"), ``{unit}``
+    ("thành phố Huế"), ``{kind}`` ("thành phố") and ``{province}`` (the
+    province's name, "thành phố Huế"), filled from the units in force that day.
+    """
+
+    level = models.CharField(_("level"), max_length=10, choices=UnitLevel.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    superior_body = models.CharField(
+        _("superior body"), max_length=200, blank=True, help_text=_('e.g. "UBND {UNIT}"')
+    )
+    name = models.TextField(
+        _("issuing body"),
+        help_text=_("Written out in capitals; one line of the header a line."),
+    )
+    symbol = models.CharField(_("document symbol"), max_length=30, help_text=_('e.g. "BC-BCĐ"'))
+    place = models.CharField(
+        _("place"), max_length=100, blank=True, help_text=_("Empty: the unit's own name.")
+    )
+    recipients = models.TextField(_("recipients"), help_text=_("One recipient a line."))
+    signer_title = models.TextField(
+        _("signer's title"),
+        help_text=_('One or two lines, e.g. "TM. ỦY BAN NHÂN DÂN" over "CHỦ TỊCH".'),
+    )
+    signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("issuing body")
+        verbose_name_plural = _("issuing bodies")
+        ordering = ["level", "-valid_from"]
+
+    def __str__(self) -> str:
+        end = f"{self.valid_to:%d/%m/%Y}" if self.valid_to else "…"
+        name = " ".join(self.name.split())
+        return f"{self.get_level_display()}: {name} ({self.valid_from:%d/%m/%Y}–{end})"
+
+    def clean(self) -> None:
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The end date is before the start date.")})
+        overlapping = IssuingBody.objects.filter(level=self.level).exclude(pk=self.pk)
+        overlapping = overlapping.filter(
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=self.valid_from)
+        )
+        if self.valid_to:
+            overlapping = overlapping.filter(valid_from__lte=self.valid_to)
+        if self.valid_from and overlapping.exists():
+            raise ValidationError(
+                {"valid_from": _("Another issuing body of this level is in force on these dates.")}
+            )

@@ -34,7 +34,9 @@ FONT_SUBSETS = {
 # has it. (One family over the three files, told apart by unicode-range, mixes up
 # their glyphs in WeasyPrint's PDF: the files share one internal font name.)
 FONT_STACK = ", ".join(f'"{FONT_FAMILY} {s}"' for s in ("vietnamese", "latin", "latin-ext"))
-FONT_STYLES = [("400", "normal"), ("700", "normal"), ("400", "italic")]
+# Every face the styles use: bold italic too ("Nơi nhận:", table titles), or WeasyPrint
+# would draw them in the regular italic.
+FONT_STYLES = [("400", "normal"), ("700", "normal"), ("400", "italic"), ("700", "italic")]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"]
 
 

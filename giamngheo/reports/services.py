@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 
@@ -17,7 +18,7 @@ from giamngheo.units.models import Unit, UnitLevel
 
 from . import builder
 from .document import report_document
-from .models import DEFAULT_RECIPIENTS, GeneratedReport
+from .models import GeneratedReport
 from .pdf import write_pdf
 from .xlsx import write_workbook
 
@@ -28,9 +29,11 @@ GENERATE = "reports.add_generatedreport"
 
 
 def reportable_units(user):
-    """The units ``user`` may make a report for: the province or district-level units
-    in their scope (communes make none: the district reports for them)."""
-    return scoping.units_visible_to(user).filter(level__in=[UnitLevel.PROVINCE, UnitLevel.DISTRICT])
+    """The units ``user`` may make a report for: any unit in their scope. Who issues it
+    (the unit, or its province once the unit no longer exists) is the document's call."""
+    return scoping.units_visible_to(user).filter(
+        level__in=[UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE]
+    )
 
 
 def request_report(
@@ -43,6 +46,7 @@ def request_report(
     recipients: str = "",
     signer_title: str = "",
     signer_name: str = "",
+    issued_on: datetime.date | None = None,
 ) -> GeneratedReport:
     """Record the request and enqueue its generation; the unit must be in ``by``'s scope."""
     if not by.has_perm(GENERATE):
@@ -54,12 +58,19 @@ def request_report(
         year=year,
         unit=unit,
         number=number.strip(),
-        recipients=recipients.strip() or DEFAULT_RECIPIENTS,
+        recipients=recipients.strip(),
         signer_title=signer_title.strip(),
         signer_name=signer_name.strip(),
+        issued_on=issued_on,
         requested_by=by,
     )
     report.full_clean()
+    # Refused now, not in the task: no issuing body that day, or no signer's name.
+    document = report_document(report)
+    if not document.signer_name:
+        raise ValidationError(
+            {"signer_name": _("Enter the signer's name: the issuing body has no default signer.")}
+        )
     report.save()
     from .tasks import generate_report
 

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import views
+from .viewsets import IssuingBodyViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -25,3 +26,8 @@ def register_reports_menu_item():
     return ReportsMenuItem(
         _("Results reports"), reverse("reports_index"), icon_name="doc-full", order=110
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_issuing_bodies():
+    return IssuingBodyViewSet("reports_issuing_bodies")

@@ -1,15 +1,17 @@
 """The report as a workbook: one formatted sheet per section.
 
-The first sheet opens with the administrative header (issuing body, national
-title and motto, number, place and date, title).  Numbers stay numbers with a
-number format (thousands, one decimal for shares), dates are dd/mm/yyyy.
+Every sheet opens with the administrative header (issuing body, national title
+and underlined motto, number, place and date, title), in Times New Roman as the
+PDF's Times-metric font, so a sheet printed alone is still a document.  Numbers
+stay numbers with a number format (thousands, one decimal for shares), rounded
+to the precision shown; dates are dd/mm/yyyy.  Text goes through
+``core.xlsx.neutralise_formula``; sheet names through ``core.xlsx.sheet_title``.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-import re
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -17,11 +19,16 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from giamngheo.core.xlsx import neutralise_formula, sheet_title
+
 from .document import MOTTO, NATIONAL_TITLE, ReportDocument
 from .sections import Section, Table, plain
 
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
+SERIF = "Times New Roman"
+PLAIN = Font(name=SERIF, size=12)
+BOLD = Font(name=SERIF, size=12, bold=True)
+ITALIC = Font(name=SERIF, size=12, italic=True)
+TITLE = Font(name=SERIF, bold=True, size=14)
 HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
 TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 THIN = Side(style="thin", color="999999")
@@ -32,18 +39,26 @@ INTEGER = "#,##0"
 DECIMAL = "#,##0.0"
 DATE = "dd/mm/yyyy"
 PERCENT = "0.0%"
-# Excel refuses these in sheet names.
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def sheet_name(number: int, section: Section, taken: set[str]) -> str:
-    base = _SHEET_FORBIDDEN.sub(" ", f"{number}. {section.title}")[:31].strip()
+    base = sheet_title(f"{number}. {section.title}")
     name, n = base, 2
     while name.lower() in taken:
-        name = f"{base[:28]} ({n})"
+        name = f"{sheet_title(base[:26])} ({n})"
         n += 1
     taken.add(name.lower())
     return name
+
+
+def _shown(value, number_format: str | None):
+    """The value rounded to what its format shows: no 0.53799999 behind "53,8%"."""
+    if isinstance(value, float):
+        if number_format == PERCENT:
+            return round(value, 3)
+        if number_format == DECIMAL:
+            return round(value, 1)
+    return neutralise_formula(value)
 
 
 def _number_format(value) -> str | None:
@@ -61,10 +76,11 @@ def _number_format(value) -> str | None:
 def _write_header(sheet: Worksheet, document: ReportDocument, width: int) -> int:
     """The Decree 30 header across ``width`` columns; returns the next free row."""
     half = max(1, width // 2)
+    body = "\n".join(document.issuing_body_lines)
     lines = [
-        ((document.superior_body, Font(size=11)), (NATIONAL_TITLE, BOLD)),
-        ((document.issuing_body, BOLD), (MOTTO, Font(bold=True, underline="single"))),
-        ((f"Số: {document.number}", Font(size=11)), (document.place_and_date, Font(italic=True))),
+        ((document.superior_body, PLAIN), (NATIONAL_TITLE, BOLD)),
+        ((body, BOLD), (MOTTO, Font(name=SERIF, size=13, bold=True, underline="single"))),
+        ((document.number_line, Font(name=SERIF, size=13)), (document.place_and_date, ITALIC)),
     ]
     for row, (left, right) in enumerate(lines, start=1):
         sheet.cell(row=row, column=1, value=left[0]).font = left[1]
@@ -75,25 +91,31 @@ def _write_header(sheet: Worksheet, document: ReportDocument, width: int) -> int
         )
         for column in (1, half + 1):
             sheet.cell(row=row, column=column).alignment = CENTRE
+    # The body's name may take two lines.
+    sheet.row_dimensions[2].height = 16 * max(1, len(document.issuing_body_lines))
     for row, (text, font) in enumerate(
-        [(document.title, TITLE), (document.subtitle, BOLD)], start=5
+        [(document.title, TITLE), (document.subtitle, Font(name=SERIF, size=13, bold=True))],
+        start=5,
     ):
         cell = sheet.cell(row=row, column=1, value=text)
         cell.font, cell.alignment = font, CENTRE
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 2))
+    sheet.row_dimensions[6].height = 34
     return 8
 
 
 def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, float]) -> int:
-    sheet.cell(row=row, column=1, value=table.title).font = BOLD
+    sheet.cell(row=row, column=1, value=neutralise_formula(table.title)).font = Font(
+        name=SERIF, size=12, bold=True, italic=True
+    )
     row += 1
     for column, header in enumerate(table.headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=header)
+        cell = sheet.cell(row=row, column=column, value=neutralise_formula(header))
         cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BOX, CENTRE
         widths[column] = max(widths.get(column, 0), min(40, len(str(header)) * 0.9 + 2))
     row += 1
     if not table.rows and table.empty_text:
-        sheet.cell(row=row, column=1, value=table.empty_text).font = Font(italic=True)
+        sheet.cell(row=row, column=1, value=neutralise_formula(table.empty_text)).font = ITALIC
         row += 1
     # A column headed "… (%)" holds shares as 0–100: Excel shows them as percentages.
     percent = {i for i, header in enumerate(table.headers, start=1) if str(header).endswith("(%)")}
@@ -103,16 +125,17 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, flo
     for values, is_total in lines:
         for column, value in enumerate(map(plain, values), start=1):
             is_share = column in percent and isinstance(value, int | float)
-            cell = sheet.cell(row=row, column=column, value=value / 100 if is_share else value)
+            fmt = PERCENT if is_share else _number_format(value)
+            shown = _shown(value / 100 if is_share else value, fmt)
+            cell = sheet.cell(row=row, column=column, value=shown)
             cell.border, cell.alignment = BOX, WRAP
-            if is_share:
-                cell.number_format = PERCENT
-            elif fmt := _number_format(value):
+            cell.font = BOLD if is_total else PLAIN
+            if fmt:
                 cell.number_format = fmt
             if is_total:
-                cell.font, cell.fill = BOLD, TOTAL_FILL
-            shown = len(f"{value:,}") if isinstance(value, int | float) else len(str(value or ""))
-            widths[column] = max(widths.get(column, 0), min(50, shown + 2))
+                cell.fill = TOTAL_FILL
+            length = len(f"{value:,}") if isinstance(value, int | float) else len(str(value or ""))
+            widths[column] = max(widths.get(column, 0), min(50, length + 2))
         row += 1
     return row + 1
 
@@ -124,12 +147,15 @@ def write_workbook(*, document: ReportDocument, sections: list[Section]) -> byte
     for number, section in enumerate(sections, start=1):
         sheet = workbook.create_sheet(sheet_name(number, section, taken))
         width = max([len(t.headers) for t in section.tables] + [4])
-        row = _write_header(sheet, document, width) if number == 1 else 1
-        title = sheet.cell(row=row, column=1, value=f"{number}. {section.title}")
-        title.font = Font(bold=True, size=12)
+        row = _write_header(sheet, document, width)
+        title = sheet.cell(
+            row=row, column=1, value=neutralise_formula(f"{number}. {section.title}")
+        )
+        title.font = Font(name=SERIF, bold=True, size=13)
         row += 1
         for paragraph in section.paragraphs:
-            cell = sheet.cell(row=row, column=1, value=paragraph)
+            cell = sheet.cell(row=row, column=1, value=neutralise_formula(paragraph))
+            cell.font = Font(name=SERIF, size=13)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             sheet.row_dimensions[row].height = 15 * (1 + len(paragraph) // 110)
@@ -148,7 +174,7 @@ def write_workbook(*, document: ReportDocument, sections: list[Section]) -> byte
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     if not sections:
-        sheet = workbook.create_sheet(_("Report"))
+        sheet = workbook.create_sheet(sheet_title(_("Report")))
         _write_header(sheet, document, 4)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -129,7 +129,10 @@ def test_the_coverage_view_is_scoped_and_exports(client, district_officer, peopl
 def test_the_report_section_counts_roles_and_lists_uncovered_communes(people):
     scope = Scope(province_code="46", unit=unit("478"))
     section = report.section(period=ReportPeriod(2023), scope=scope)
-    by_role, uncovered = section.tables
+    coverage, by_role, uncovered = section.tables
+    communes, covered, without = coverage.rows[0]
+    assert covered + without == communes == len(uncovered.rows) + covered
+    assert f"{covered} of {communes} communes" in section.paragraphs[0]  # its own figures
     assert by_role.totals[-1] == 3  # Phú Đa, Phú Thuận, the district's reporter
     assert by_role.rows[1][1:] == [0, 1, 0, 1]  # reporters: one at district level
     assert "Thị trấn Phú Đa" not in {row[1] for row in uncovered.rows}

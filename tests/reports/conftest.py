@@ -56,3 +56,50 @@ def demo_reports(django_db_setup, django_db_blocker, tmp_path_factory):
         yield reports
         transaction.set_rollback(True)
     settings.REPORTS_FILES_ROOT = old_root
+
+
+@pytest.fixture(scope="module")
+def decree_reports(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo and the 2025 reports of the city (signed by a deputy, dated 05/03/2026)
+    and of a ward of the two-level map (signed by its chair, dated 03/02/2026), as PDF bytes
+    with the sections they were made from."""
+    import datetime
+
+    from django.conf import settings
+
+    from giamngheo.units.models import Unit, UnitLevel
+    from tests.conftest import wagtail_tree
+
+    root = tmp_path_factory.mktemp("decree")
+    old_root = settings.REPORTS_FILES_ROOT
+    settings.REPORTS_FILES_ROOT = root
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_hue_units()
+        wagtail_tree.__wrapped__(None)
+        load_demo(seed=7, parts=DEMO_PARTS, force=True)
+        staff = UserFactory(role="province_staff", unit=unit("46"))
+        ward = (
+            Unit.objects.filter(level=UnitLevel.COMMUNE, name="Phường An Cựu")
+            .in_force(datetime.date(2026, 2, 3))
+            .get()
+        )
+        asks = {
+            "province": (unit("46"), datetime.date(2026, 3, 5), "KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN"),
+            "commune": (ward, datetime.date(2026, 2, 3), ""),
+        }
+        reports = {}
+        for key, (where, on, title) in asks.items():
+            report = request_report(
+                kind=GeneratedReport.Kind.ANNUAL,
+                year=2025,
+                unit=where,
+                by=staff,
+                signer_title=title,
+                signer_name="Nguyễn Văn An",
+                issued_on=on,
+            )
+            assert report.status == GeneratedReport.Status.DONE, report.error
+            reports[key] = report
+        yield reports
+        transaction.set_rollback(True)
+    settings.REPORTS_FILES_ROOT = old_root

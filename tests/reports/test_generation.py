@@ -11,6 +11,7 @@ from giamngheo.reports.services import generate, request_report
 from tests.conftest import unit
 
 pytestmark = pytest.mark.usefixtures("report_files", "wagtail_tree")
+SIGNER = "Nguyễn Văn An"
 LIGHT = ["giamngheo.plans.report.section", "giamngheo.training.report.section"]
 
 
@@ -22,7 +23,9 @@ def light_builders(monkeypatch):
 
 
 def test_a_report_runs_to_done_with_progress_100(province_staff, light_builders):
-    report = request_report(kind="annual", year=2023, unit=unit("46"), by=province_staff)
+    report = request_report(
+        kind="annual", year=2023, unit=unit("46"), by=province_staff, signer_name=SIGNER
+    )
     assert report.status == GeneratedReport.Status.DONE, report.error
     assert report.progress == 100
     assert report.xlsx.name and report.pdf.name
@@ -38,14 +41,20 @@ def test_a_failing_section_fails_the_report_with_its_message(province_staff):
 
 def test_a_district_officer_cannot_request_another_districts_report(district_officer):
     with pytest.raises(ValidationError):
-        request_report(kind="annual", year=2023, unit=unit("477"), by=district_officer)
+        request_report(
+            kind="annual", year=2023, unit=unit("477"), by=district_officer, signer_name=SIGNER
+        )
 
 
 def test_a_district_officer_neither_sees_nor_downloads_another_districts_report(
     client, district_officer, province_staff, light_builders, django_assert_max_num_queries
 ):
-    other = request_report(kind="annual", year=2023, unit=unit("477"), by=province_staff)
-    own = request_report(kind="annual", year=2023, unit=unit("478"), by=province_staff)
+    other = request_report(
+        kind="annual", year=2023, unit=unit("477"), by=province_staff, signer_name=SIGNER
+    )
+    own = request_report(
+        kind="annual", year=2023, unit=unit("478"), by=province_staff, signer_name=SIGNER
+    )
     client.force_login(district_officer)
     for name, args in [
         ("reports_download", [other.pk, "pdf"]),
@@ -60,3 +69,10 @@ def test_a_district_officer_neither_sees_nor_downloads_another_districts_report(
     assert page.status_code == 200
     assert f'data-report-id="{own.pk}"' in page.text
     assert f'data-report-id="{other.pk}"' not in page.text
+
+
+def test_a_report_without_a_signers_name_is_refused_with_a_message(province_staff):
+    with pytest.raises(ValidationError) as refused:
+        request_report(kind="annual", year=2023, unit=unit("46"), by=province_staff)
+    assert "signer_name" in refused.value.message_dict
+    assert not GeneratedReport.objects.exists()
