@@ -36,6 +36,7 @@ from wagtail.users.views import users as wagtail_users
 from giamngheo.units.models import Unit
 
 from . import scoping
+from .choosers import ScopedSnippetChooserViewSet
 from .forms import UserCreationForm, UserEditForm
 from .scoping import UnitScopedPermissionPolicy
 
@@ -276,6 +277,7 @@ class ScopedSnippetViewSet(ScopedViewSetMixin, SnippetViewSet):
     ``UnitScopedPermissionPolicy`` (or a subclass) for the model.
     """
 
+    chooser_viewset_class = ScopedSnippetChooserViewSet
     index_view_class = ScopedSnippetIndexView
     add_view_class = ScopedSnippetCreateView
     edit_view_class = ScopedSnippetEditView
