@@ -236,11 +236,11 @@ def workbook_response(
     fill = PatternFill("solid", fgColor="DDE5F0")
     for title, headers, rows in sheets:
         sheet = workbook.create_sheet(sheet_title(title))
-        sheet.append(list(headers))
+        sheet.append([neutralise_formula(header) for header in headers])
         for cell in sheet[1]:
             cell.font, cell.fill = bold, fill
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([neutralise_formula(value) for value in row])
         for index, header in enumerate(headers, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = max(12, len(str(header)) + 4)

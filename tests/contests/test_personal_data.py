@@ -63,3 +63,16 @@ def test_each_page_of_the_participants_listing_is_logged(client, played, provinc
     assert "0911 000 001" in page or PHONES[0] in page
     access = PersonalDataAccess.objects.get()
     assert (access.kind, access.people) == ("contact", 3)
+
+
+def test_a_name_that_looks_like_a_formula_is_inert_text_in_the_participants_export(
+    client, played, province_staff
+):
+    person = played.contest.participants.first()
+    person.name = '=HYPERLINK("http://x.invalid","bấm vào đây")'
+    person.save()
+    client.force_login(province_staff)
+    args = [played.contest.pk]
+    book = workbook(client.get(reverse("contests_export_participants", args=args)))
+    names = [row[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    assert '\'=HYPERLINK("http://x.invalid","bấm vào đây")' in names

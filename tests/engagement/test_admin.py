@@ -348,3 +348,19 @@ def test_an_editor_still_edits_a_dialogue_page(client, portal):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[dialogue.pk]))
     assert response.status_code == 200
     assert 'name="officials-TOTAL_FORMS"' in response.text
+
+
+def test_a_question_that_looks_like_a_formula_is_inert_text_in_the_exports(
+    client, province_staff, portal
+):
+    dialogue = DialogueFactory(title="@SUM(A1:A9)", unit=unit(PHU_VANG))
+    QuestionFactory(dialogue=dialogue, text='=HYPERLINK("http://x.invalid","bấm vào đây")')
+    client.force_login(province_staff)
+    assert export_column(client, "engagement_questions") == [
+        '\'=HYPERLINK("http://x.invalid","bấm vào đây")'
+    ]
+    assert export_column(client, "engagement_dialogues") == ["'@SUM(A1:A9)"]
+    response = client.get(reverse("engagement_questions:index") + "?export=xlsx")
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cells = [c.value for row in book.active.iter_rows(min_row=2) for c in row]
+    assert '\'=HYPERLINK("http://x.invalid","bấm vào đây")' in cells

@@ -7,7 +7,7 @@ from giamngheo.portal.services import ensure_portal
 from tests.accounts.factories import UserFactory
 
 
-def test_an_editors_draft_is_published_only_after_approval(client, db):
+def test_an_editors_draft_is_published_only_after_approval(client, wagtail_tree):
     ensure_portal()
     editor = UserFactory(role="editor")
     approver = UserFactory(role="approver")
