@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Max, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -27,6 +28,28 @@ from .models import ApprovalStatus, CommunicationPlan
 class PlanForm(ScopedUnitForm):
     unit_field = "unit"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("unit")
+        if field is not None:
+            field.queryset = field.queryset.filter(plannable_units())
+
+
+def plannable_units() -> Q:
+    """Units a plan may be asked of on some map: districts, and the communes, wards and
+    province of the two-level map (in force after the last district closed).  The
+    model checks the level against the plan's own period or year."""
+    last_district_day = (
+        Unit.objects.filter(level=UnitLevel.DISTRICT)
+        .exclude(valid_to__isnull=True)
+        .aggregate(day=Max("valid_to"))["day"]
+    )
+    open_districts = Unit.objects.filter(level=UnitLevel.DISTRICT, valid_to__isnull=True)
+    plannable = Q(level=UnitLevel.DISTRICT)
+    if last_district_day is not None and not open_districts.exists():
+        plannable |= Q(valid_to__isnull=True) | Q(valid_to__gt=last_district_day)
+    return plannable
+
 
 def year_choices() -> list[tuple[str, str]]:
     years = sorted({year for period in ProgrammePeriod.objects.all() for year in period.years})
@@ -39,8 +62,8 @@ class PlanFilterSet(WagtailFilterSet):
     )
     year = django_filters.ChoiceFilter(label=_("year"), choices=year_choices, method="by_year")
     unit = django_filters.ModelChoiceFilter(
-        label=_("district-level unit"),
-        queryset=Unit.objects.filter(level=UnitLevel.DISTRICT),
+        label=_("unit"),
+        queryset=Unit.objects.exclude(level=UnitLevel.PROVINCE),
     )
     status = django_filters.ChoiceFilter(
         label=_("status"),
@@ -54,11 +77,14 @@ class PlanFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Offer only the district-level units the user may see.
+        # Offer only the units the user may see that plans are asked of: districts,
+        # and on the two-level map communes and wards and the province.
         unit_filter = self.filters["unit"]
         user = self.request.user if self.request else None
         if user is not None:
-            visible = scoping.units_visible_to(user).filter(level=UnitLevel.DISTRICT)
+            visible = scoping.units_visible_to(user).filter(
+                pk__in=CommunicationPlan.objects.values("unit")
+            ) | scoping.units_visible_to(user).filter(level=UnitLevel.DISTRICT)
             unit_filter.queryset = visible.vietnamese_order()
         unit_filter.field.label_from_instance = unit_label
 
@@ -123,7 +149,7 @@ class CommunicationPlanViewSet(ScopedSnippetViewSet):
     search_fields = ["search_title"]
     list_export = ["unit", "period", "period_or_year", "title", "get_approval_status_display"]
     export_headings = {
-        "unit": _("district-level unit"),
+        "unit": _("unit"),
         "period": _("programme period"),
         "period_or_year": _("year"),
         "title": _("title"),

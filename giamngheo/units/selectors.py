@@ -38,3 +38,23 @@ def current_successors(unit: Unit, *, on: datetime.date) -> list[Unit]:
                 seen.add(successor.pk)
                 frontier.append(successor)
     return sorted(result, key=lambda u: u.sort_name)
+
+
+def has_district_level(*, province_code: str, on: datetime.date) -> bool:
+    """Whether the map in force on ``on`` has districts (Huế: until 30 June 2025)."""
+    return (
+        units_in_force(on=on, province_code=province_code).filter(level=UnitLevel.DISTRICT).exists()
+    )
+
+
+def planning_units(*, province_code: str, on: datetime.date) -> UnitQuerySet:
+    """The units the programme asks a communication plan of, on the map of ``on``.
+
+    A three-level map: the district-level units.  The two-level map (no
+    district in force): the communes and wards, and the province for its own
+    plan.
+    """
+    units = units_in_force(on=on, province_code=province_code)
+    if units.filter(level=UnitLevel.DISTRICT).exists():
+        return units.filter(level=UnitLevel.DISTRICT)
+    return units.filter(level__in=[UnitLevel.COMMUNE, UnitLevel.PROVINCE])
