@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -21,6 +21,7 @@ from giamngheo.accounts.viewsets import (
 from giamngheo.core.text import fold
 from giamngheo.indicators.models import ProgrammePeriod
 from giamngheo.units.models import Unit, UnitLevel
+from giamngheo.units.selectors import two_level_or_district
 
 from .models import ApprovalStatus, CommunicationPlan
 
@@ -36,19 +37,8 @@ class PlanForm(ScopedUnitForm):
 
 
 def plannable_units() -> Q:
-    """Units a plan may be asked of on some map: districts, and the communes, wards and
-    province of the two-level map (in force after the last district closed).  The
-    model checks the level against the plan's own period or year."""
-    last_district_day = (
-        Unit.objects.filter(level=UnitLevel.DISTRICT)
-        .exclude(valid_to__isnull=True)
-        .aggregate(day=Max("valid_to"))["day"]
-    )
-    open_districts = Unit.objects.filter(level=UnitLevel.DISTRICT, valid_to__isnull=True)
-    plannable = Q(level=UnitLevel.DISTRICT)
-    if last_district_day is not None and not open_districts.exists():
-        plannable |= Q(valid_to__isnull=True) | Q(valid_to__gt=last_district_day)
-    return plannable
+    """Units a plan may be asked of on some map (the model checks the plan's own year)."""
+    return two_level_or_district()
 
 
 def year_choices() -> list[tuple[str, str]]:

@@ -107,10 +107,25 @@ class GeneratedReport(models.Model):
         return f"{self.get_kind_display()} {self.year} – {self.unit.name}"
 
     def clean(self) -> None:
-        if self.unit_id and self.unit.level == UnitLevel.COMMUNE:
+        if self.unit_id and self.unit.level == UnitLevel.COMMUNE and self._year_has_districts():
             raise ValidationError(
                 {"unit": _("A report is made for the province or a district-level unit.")}
             )
+
+    def _year_has_districts(self) -> bool:
+        """Whether the year's map (on its reference day) has districts: then they report
+        for their communes; on the two-level map a commune reports to the province."""
+        import datetime
+
+        from giamngheo.indicators.rules import reference_day
+        from giamngheo.units.models import Unit
+        from giamngheo.units.selectors import has_district_level
+
+        province = self.unit.province_code
+        year = self.year or self.unit.valid_from.year
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        day = reference_day(Unit.objects.of_province(province), start, end)
+        return has_district_level(province_code=province, on=day)
 
     @property
     def period(self) -> ReportPeriod:

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts import scoping
-from giamngheo.units.models import Unit, UnitLevel
+from giamngheo.units.models import Unit
 
 from . import builder
 from .document import report_document
@@ -29,8 +29,17 @@ GENERATE = "reports.add_generatedreport"
 
 def reportable_units(user):
     """The units ``user`` may make a report for: the province or district-level units
-    in their scope (communes make none: the district reports for them)."""
-    return scoping.units_visible_to(user).filter(level__in=[UnitLevel.PROVINCE, UnitLevel.DISTRICT])
+    in their scope; on the two-level map (no district) its communes and wards too,
+    which report straight to the province.  Communes of a map with districts make
+    none: the district reports for them."""
+    from django.db.models import Q
+
+    from giamngheo.units.models import UnitLevel
+    from giamngheo.units.selectors import two_level_or_district
+
+    return scoping.units_visible_to(user).filter(
+        Q(level=UnitLevel.PROVINCE) | two_level_or_district()
+    )
 
 
 def request_report(

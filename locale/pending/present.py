@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 T = {
     "Draft: targets to confirm": "Dự thảo: chỉ tiêu chờ xác nhận",
     "Confirmed": "Đã xác nhận",
@@ -8,7 +9,7 @@ T = {
     "Confirm targets": "Xác nhận chỉ tiêu",
     "Edit targets": "Sửa chỉ tiêu",
     "Confirm the targets of %(period)s": "Xác nhận chỉ tiêu giai đoạn %(period)s",
-    "These targets were copied from the previous period. Edit any of them in Targets first if the province set other numbers; confirming makes them the period's targets and removes the draft label from the dashboards.": "Các chỉ tiêu này được sao từ giai đoạn trước. Nếu tỉnh giao số khác, hãy sửa ở mục Chỉ tiêu trước; khi xác nhận, đây là chỉ tiêu chính thức của giai đoạn và trang tổng quan không còn ghi \"dự thảo\".",
+    "These targets were copied from the previous period. Edit any of them in Targets first if the province set other numbers; confirming makes them the period's targets and removes the draft label from the dashboards.": 'Các chỉ tiêu này được sao từ giai đoạn trước. Nếu tỉnh giao số khác, hãy sửa ở mục Chỉ tiêu trước; khi xác nhận, đây là chỉ tiêu chính thức của giai đoạn và trang tổng quan không còn ghi "dự thảo".',
     "Every year of the period": "Mọi năm của giai đoạn",
     "The targets of %(period)s are a draft copied from the previous period: province staff confirm or edit them under Targets and periods.": "Chỉ tiêu giai đoạn %(period)s là dự thảo sao từ giai đoạn trước: cán bộ tỉnh xác nhận hoặc sửa tại mục Chỉ tiêu và giai đoạn.",
     "The targets of %(period)s are provisional: they repeat the previous period's until the province confirms them.": "Chỉ tiêu giai đoạn %(period)s là tạm thời: giữ như giai đoạn trước cho đến khi tỉnh xác nhận.",
