@@ -45,9 +45,9 @@ def ensure_migration_rows() -> None:
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     from giamngheo.indicators.models import Indicator, ProgrammePeriod, Target
-    from giamngheo.indicators.seed import seed_2021_2025
+    from giamngheo.indicators.seed import seed_periods
 
-    seed_2021_2025(ProgrammePeriod, Indicator, Target)  # a data migration's rows too
+    seed_periods(ProgrammePeriod, Indicator, Target)  # the data migrations' rows too
 
 
 @pytest.fixture

@@ -39,6 +39,15 @@ APPROVE_PLANS = [
 PLAN_DOCUMENTS = ("add_document", "choose_document")
 # Reading the KPI dashboard; managing periods, indicators and targets.
 VIEW_INDICATORS = ["indicators.view_indicator"]
+# Province staff confirm a draft period's targets, or edit them first (targets are data);
+# creating periods and indicators stays with the system administrator.
+CONFIRM_TARGETS = [
+    "indicators.view_programmeperiod",
+    "indicators.change_programmeperiod",
+    "indicators.view_target",
+    "indicators.add_target",
+    "indicators.change_target",
+]
 MANAGE_INDICATORS = [
     f"indicators.{action}_{model}"
     for model in ("programmeperiod", "indicator", "target")
@@ -209,6 +218,7 @@ ROLES = [
             *_crud(PLANS),
             *APPROVE_PLANS,
             *VIEW_INDICATORS,
+            *CONFIRM_TARGETS,
             *REOPEN_WEEKS,
             *HANDLE_FEEDBACK,
             *ASSIGN_FEEDBACK,
@@ -270,6 +280,8 @@ ROLES = [
             *VIEW_UNITS,
             *_crud(UNIT_RECORDS),
             *_crud(POVERTY_FIGURES),
+            # On the two-level map a commune drafts and submits its own plan.
+            *_crud(PLANS),
             *VIEW_INDICATORS,
             *HANDLE_FEEDBACK,
             *VIEW_CONTEST_RESULTS,

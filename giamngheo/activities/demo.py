@@ -15,6 +15,7 @@ import random
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils import timezone
 
 from giamngheo.plans.models import PlannedActivity
 from giamngheo.units.divisions import province_code
@@ -186,10 +187,15 @@ def load_activities(rng: random.Random) -> int:
     kinds = {kind.code: kind for kind in ActivityKind.objects.all()}
     cache: dict = {}
     activities: list[Activity] = []
+    today = timezone.localdate()
     for year in YEARS:
         planned = _planned(year)
+        # A register entry is an activity carried out: never dated after today.
+        days = min(365, (today - datetime.date(year, 1, 1)).days + 1)
+        if days <= 0:
+            continue
         for _index in range(PER_YEAR):
-            day = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
+            day = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(days))
             units = _units_on(day, cache)
             level = _pick_level(rng)
             # The two-level map has no districts: its activities go to the communes.

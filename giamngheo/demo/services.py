@@ -24,7 +24,7 @@ from giamngheo.units.models import Unit, UnitLevel
 
 from .models import DemoDataSet
 
-VERSION = 6  # 6: activities and network parts
+VERSION = 7  # 7: 2026 on today's map (users, plans, courses, feedback)
 PERIOD_START = datetime.date(2021, 1, 1)
 DEMO_PASSWORD = "GiamNgheo@2025"
 DEMO_EMAIL_DOMAIN = "demo.giamngheo.vn"
@@ -53,6 +53,8 @@ DEMO_USERS = [
         "Chuyên viên Văn phòng Chương trình giảm nghèo",
     ),
     DemoUser("lanhdao", "Minh", "Trần Văn", "leader", None, "Phó Trưởng Ban chỉ đạo"),
+    # ``huyen`` keeps the dissolved Huyện Phú Vang (to show the history); the
+    # commune officers work in communes of today's map.
     DemoUser(
         "huyen",
         "Hùng",
@@ -67,10 +69,15 @@ DEMO_USERS = [
         "Phan Thị",
         "commune_officer",
         "19942",
-        "Công chức Văn hóa - Xã hội thị trấn Phú Đa",
+        "Công chức Văn hóa - Xã hội xã Phú Vang",
     ),
     DemoUser(
-        "xa2", "Tuấn", "Hồ Đắc", "commune_officer", "20068", "Công chức Văn hóa - Xã hội xã A Ngo"
+        "xa2",
+        "Tuấn",
+        "Hồ Đắc",
+        "commune_officer",
+        "20044",
+        "Công chức Văn hóa - Xã hội xã A Lưới 2",
     ),
     DemoUser("bientap", "Thảo", "Võ Thị", "editor", None, "Biên tập viên cổng thông tin"),
     DemoUser("duyetbai", "Sơn", "Đặng Ngọc", "approver", None, "Trưởng ban biên tập"),
@@ -78,10 +85,14 @@ DEMO_USERS = [
 
 
 def _unit_for(code: str | None) -> Unit:
+    """The unit as it is today; a district (dissolved on 1 July 2025) as it last was."""
     pcode = province_code(settings.PROVINCE_CODE)
     if code is None:
         return Unit.objects.of_province(pcode).filter(level=UnitLevel.PROVINCE).latest("valid_from")
-    return Unit.objects.of_province(pcode).in_force(LAST_DAY_OF_PERIOD).get(code=code)
+    today = Unit.objects.of_province(pcode).in_force(timezone.localdate()).filter(code=code)
+    return today.first() or Unit.objects.of_province(pcode).in_force(LAST_DAY_OF_PERIOD).get(
+        code=code
+    )
 
 
 def load_users(rng: random.Random) -> list[User]:
@@ -247,6 +258,12 @@ def load_poverty(rng: random.Random) -> object:
     return load(rng)
 
 
+def load_feedback(rng: random.Random) -> object:
+    from giamngheo.feedback.demo import load_feedback as load
+
+    return load(rng)
+
+
 PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("users", load_users),
     ("broadcasts", load_broadcasts),
@@ -259,6 +276,7 @@ PARTS: list[tuple[str, Callable[[random.Random], object]]] = [
     ("activities", load_activities),
     ("network", load_network),
     ("poverty", load_poverty),
+    ("feedback", load_feedback),
 ]
 
 

@@ -17,9 +17,27 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ProgrammePeriod(models.Model):
+    """A programme's years.  A *draft* period carries targets seeded by the
+    platform (the 2026–2030 period starts with 2021–2025's) that province
+    staff have not confirmed yet: dashboards compute it and say it is a draft."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft: targets to confirm")
+        CONFIRMED = "confirmed", _("Confirmed")
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.CONFIRMED,
+        help_text=_(
+            "Draft: the targets were copied from the previous period and wait for "
+            "the province to confirm them."
+        ),
+    )
 
     class Meta:
         verbose_name = _("programme period")
@@ -36,6 +54,10 @@ class ProgrammePeriod(models.Model):
     @property
     def years(self) -> list[int]:
         return list(range(self.start.year, self.end.year + 1))
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
 
     def contains(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end

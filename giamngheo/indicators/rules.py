@@ -4,6 +4,12 @@ A rule gets the target (with its thresholds), a year and the units in scope,
 and returns the value with the records behind it.  Each reads through the
 selectors of the app that owns the records, in a bounded number of queries.
 Add a rule: write the function, add it to ``Indicator.Rule`` and ``RULES``.
+
+Each rule picks its level from the map in force on its reference day, never
+from a fixed level: plans count the level below the province on the year's
+first day (districts, or communes and wards and the province on the two-level
+map); radio counts the communes in force on each week's Monday; training
+it counts participant-turns by the level recorded for each cadre.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from django.db.models import Q
 
 from giamngheo.units.models import Unit, UnitLevel
 
@@ -34,6 +42,21 @@ class Scope:
                 return units.filter(code=self.unit.code)
             return units.filter(parent__level=UnitLevel.DISTRICT, parent__code=self.unit.code)
         return units.filter(code=self.unit.code) if level == UnitLevel.COMMUNE else units.none()
+
+    def plan_units(self, day: datetime.date) -> Any:
+        """The units in scope a plan is asked of on the map in force on ``day``.
+
+        While the map has districts: the district-level units.  On the
+        two-level map (Huế from 1 July 2025): the communes and wards, and, for
+        the whole province, the province's own plan.
+        """
+        on_map = Unit.objects.of_province(self.province_code).in_force(day)
+        if on_map.filter(level=UnitLevel.DISTRICT).exists():
+            return self.units_of_level(UnitLevel.DISTRICT).in_force(day)
+        communes = self.units_of_level(UnitLevel.COMMUNE).in_force(day)
+        if self.unit is None or self.unit.level == UnitLevel.PROVINCE:
+            return on_map.filter(Q(pk__in=communes.values("pk")) | Q(level=UnitLevel.PROVINCE))
+        return communes
 
     def all_units(self) -> Any:
         units = Unit.objects.of_province(self.province_code)
@@ -69,19 +92,25 @@ def reference_day(units, start: datetime.date, end: datetime.date) -> datetime.d
     return max(start, first[0]) if first else start
 
 
-def plan_coverage(target: Target, year: int, scope: Scope) -> RuleResult:
-    """Share of district-level units with an approved period plan *and* annual plan.
+def plan_reference_day(scope: Scope, period: ProgrammePeriod, year: int) -> datetime.date:
+    """The day whose map the plan rule counts in ``year`` (see ``reference_day``)."""
+    units = Unit.objects.of_province(scope.province_code)
+    return reference_day(units, *year_bounds(period, year))
 
-    The units are those in force on the first day of the year within the
-    period (see ``reference_day``): in 2025 the 9 district-level units of Huế
-    city, before the two-level map removed districts on 1 July.
+
+def plan_coverage(target: Target, year: int, scope: Scope) -> RuleResult:
+    """Share of planning units with an approved period plan *and* annual plan.
+
+    The level comes from the map in force on the year's reference day (its
+    first day within the period, see ``reference_day``): in 2025 the 9
+    district-level units of Huế city, before the two-level map removed
+    districts on 1 July; from 2026 the 40 communes and wards and the province's
+    own plan (``Scope.plan_units``).
     """
     from giamngheo.plans.selectors import plan_status_by_unit
 
-    start, end = year_bounds(target.period, year)
-    all_districts = scope.units_of_level(UnitLevel.DISTRICT)
-    districts = all_districts.in_force(reference_day(all_districts, start, end))
-    statuses = plan_status_by_unit(period=target.period, year=year, units=districts)
+    units = scope.plan_units(plan_reference_day(scope, target.period, year))
+    statuses = plan_status_by_unit(period=target.period, year=year, units=units)
     if not statuses:
         return RuleResult(None, statuses)
     covered = sum(1 for status in statuses.values() if status.is_covered)

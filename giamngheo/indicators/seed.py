@@ -1,4 +1,4 @@
-"""The 2021–2025 programme period and the seed's three targets, as data.
+"""The programme periods and the seed's three targets, as data.
 
 Thừa Thiên Huế's plan: 100% of district-level units with a communication
 plan for the period and for every year; over 80% of communes with at least
@@ -43,6 +43,35 @@ def seed_2021_2025(ProgrammePeriod, Indicator, Target) -> None:
         name="2021–2025",
         defaults={"start": datetime.date(2021, 1, 1), "end": datetime.date(2025, 12, 31)},
     )
+    _seed_targets(period, Indicator, Target)
+
+
+def seed_2026_2030(ProgrammePeriod, Indicator, Target) -> None:
+    """The next period as a *draft* with 2021–2025's three targets.
+
+    Targets are data: province staff confirm them, or edit them first, in the
+    admin (Targets and periods → Programme periods → "Confirm targets").
+    Until then dashboards compute the period and label it a draft.  Creates
+    what is missing only: a confirmed or edited period stays as it is.
+    """
+    period, _ = ProgrammePeriod.objects.get_or_create(
+        name="2026–2030",
+        defaults={
+            "start": datetime.date(2026, 1, 1),
+            "end": datetime.date(2030, 12, 31),
+            "status": "draft",
+        },
+    )
+    _seed_targets(period, Indicator, Target)
+
+
+def seed_periods(ProgrammePeriod, Indicator, Target) -> None:
+    """Both periods: what the migrations leave, and what tests and the demo put back."""
+    seed_2021_2025(ProgrammePeriod, Indicator, Target)
+    seed_2026_2030(ProgrammePeriod, Indicator, Target)
+
+
+def _seed_targets(period, Indicator, Target) -> None:
     for data in INDICATORS:
         data = dict(data)
         target = data.pop("target")

@@ -148,12 +148,30 @@ def district_units(
     return units
 
 
+def drilldown_units(*, period: ProgrammePeriod, year: int) -> list[Unit]:
+    """The units a dashboard drills into from the province in ``year``.
+
+    The district-level units of the year's map (``district_units``) while it
+    has districts; on the two-level map (no district in force on the year's
+    reference day, Huế from 2026) the communes and wards in force that day:
+    the drill-down goes province → commune.
+    """
+    districts = list(district_units(period=period, year=year))
+    if districts:
+        return districts
+    communes = Unit.objects.of_province(as_province_code(settings.PROVINCE_CODE)).filter(
+        level=UnitLevel.COMMUNE
+    )
+    return list(communes.in_force(reference_day(communes, *year_bounds(period, year))))
+
+
 def scope_for_unit(code: str | None, *, units: Iterable[Unit] | None = None) -> Scope | None:
     """Where the KPI engine computes for a unit code a visitor or a user picked.
 
     No code, or the province's own code: the whole configured province
-    (``settings.PROVINCE_CODE``).  Otherwise the district-level unit with that
-    code among ``units`` (default: every version in ``district_units()``, the
+    (``settings.PROVINCE_CODE``).  Otherwise the district-level unit, or the
+    commune (the two-level map's drill-down), with that code among ``units``
+    (default: every version of the province's districts and communes, the
     latest wins; the engine counts by code, so any version gives the same
     figures).  None when the code names no such unit: callers answer 404, so
     another province's units are never computed.
@@ -161,7 +179,12 @@ def scope_for_unit(code: str | None, *, units: Iterable[Unit] | None = None) -> 
     province = as_province_code(settings.PROVINCE_CODE)
     if not code or code == province:
         return Scope(province)
-    candidates = district_units().filter(code=code) if units is None else units
+    if units is None:
+        candidates = Unit.objects.of_province(province).filter(
+            code=code, level__in=[UnitLevel.DISTRICT, UnitLevel.COMMUNE]
+        )
+    else:
+        candidates = units
     matches = sorted((u for u in candidates if u.code == code), key=lambda u: u.valid_from)
     return Scope(province, matches[-1]) if matches else None
 

@@ -37,6 +37,8 @@ from .services import (
 
 PERIOD_NAME = "2021–2025"
 APPROVED, SUBMITTED, SENT_BACK, MISSING = "approved", "submitted", "sent_back", "missing"
+DRAFT = "draft"
+NEXT_PERIOD_NAME = "2026–2030"
 
 OBJECTIVES = [
     "Nâng cao nhận thức của cán bộ, đảng viên và Nhân dân về Chương trình mục tiêu quốc gia "
@@ -181,6 +183,8 @@ def _make(
         activities=_activities(rng),
         by=author,
     )
+    if state == DRAFT:
+        return
     submit_plan(plan=plan, by=author)
     if state == APPROVED:
         approve_plan(plan=plan, by=approver, comment="")
@@ -199,7 +203,42 @@ def _states(rng: random.Random, slots: list[tuple[Unit, int]]) -> dict[tuple[str
 def load_plans(rng: random.Random) -> int:
     """Create the demo plans and return how many; the period's plans of these units are replaced."""
     with _without_notifications(), transaction.atomic():
-        return _load_plans(rng)
+        return _load_plans(rng) + _load_plans_2026(rng)
+
+
+def _load_plans_2026(rng: random.Random) -> int:
+    """2026 on the two-level map: the communes, wards and province plan for 2026–2030.
+
+    Every workflow state is there: most approved, some awaiting the province,
+    some sent back, some drafts not yet submitted, some missing.  The demo's
+    commune officer (``xa``) is the author of her commune's plans.
+    """
+    from giamngheo.indicators.models import Indicator, Target
+    from giamngheo.indicators.seed import seed_2026_2030
+    from giamngheo.units.selectors import planning_units
+
+    seed_2026_2030(ProgrammePeriod, Indicator, Target)
+    period = ProgrammePeriod.objects.get(name=NEXT_PERIOD_NAME)
+    units = list(
+        planning_units(
+            province_code=province_code(settings.PROVINCE_CODE), on=period.start
+        ).order_by("code")
+    )
+    CommunicationPlan.objects.filter(period=period, unit__in=units).delete()
+    _officer, approver = _users()
+    xa = User.objects.filter(username="xa").first()
+    keys = [(unit, year) for unit in units for year in (None, 2026)]
+    rng.shuffle(keys)
+    special = [MISSING] * 3 + [DRAFT] * 3 + [SUBMITTED] * 4 + [SENT_BACK] * 3
+    count = 0
+    for index, (unit, year) in enumerate(keys):
+        state = special[index] if index < len(special) else APPROVED
+        if unit.level == UnitLevel.PROVINCE:
+            state = APPROVED  # the province's own plan is in force
+        if state != MISSING:
+            _make(rng, unit=unit, period=period, year=year, state=state, users=(xa, approver))
+            count += 1
+    return count
 
 
 def _load_plans(rng: random.Random) -> int:

@@ -1,7 +1,9 @@
-"""Communication plans of district-level units (kế hoạch truyền thông).
+"""Communication plans (kế hoạch truyền thông) of the units the map asks them of.
 
 The seed asks every district, town and city for a plan covering the whole
-programme period and one for every year.  A plan is a Wagtail snippet with
+programme period and one for every year; on the two-level map (Huế from 1 July
+2025) every commune and ward submits its own plan straight to the province,
+and the province has one too.  A plan is a Wagtail snippet with
 drafts, revisions, locking and a workflow: a district officer drafts and
 submits it, province staff approve it or send it back with a comment.  The
 live (published) version is the approved plan; every revision is kept.
@@ -16,7 +18,6 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import (
@@ -64,10 +65,13 @@ class CommunicationPlan(
 ):
     unit = models.ForeignKey(
         "units.Unit",
-        verbose_name=_("district-level unit"),
+        verbose_name=_("unit"),
         on_delete=models.PROTECT,
         related_name="communication_plans",
-        limit_choices_to={"level": UnitLevel.DISTRICT},
+        help_text=_(
+            "While the map has districts: a district-level unit. On the two-level map "
+            "(from 1 July 2025): a commune or ward, or the province for its own plan."
+        ),
     )
     period = models.ForeignKey(
         "indicators.ProgrammePeriod",
@@ -156,8 +160,8 @@ class CommunicationPlan(
         if period is not None and self.year is not None and self.year not in period.years:
             errors["year"] = _("The year is outside the period %(period)s.") % {"period": period}
         if self.unit_id and period is not None and "year" not in errors:
-            if self.unit.level != UnitLevel.DISTRICT:
-                errors["unit"] = _("Choose a district-level unit (district, town or city).")
+            if message := self._level_error():
+                errors["unit"] = message
             else:
                 start, end = self.covered_dates()
                 ended = self.unit.valid_to is not None and self.unit.valid_to < start
@@ -168,6 +172,29 @@ class CommunicationPlan(
                     )
         if errors:
             raise ValidationError(errors)
+
+    def _level_error(self) -> str | None:
+        """The level a plan is asked of comes from the map on the coverage's reference day.
+
+        The same day the plan indicator counts (``indicators.rules.reference_day``):
+        districts while they exist; on the two-level map a commune or ward
+        submits its own plan to the province, and the province has one too.
+        """
+        from giamngheo.indicators.rules import reference_day
+        from giamngheo.units.models import Unit
+        from giamngheo.units.selectors import has_district_level
+
+        province = self.unit.province_code
+        day = reference_day(Unit.objects.of_province(province), *self.covered_dates())
+        if has_district_level(province_code=province, on=day):
+            if self.unit.level != UnitLevel.DISTRICT:
+                return _("Choose a district-level unit (district, town or city).")
+        elif self.unit.level == UnitLevel.DISTRICT:
+            return _(
+                "No district exists on the map of this period or year: "
+                "choose a commune or ward, or the province."
+            )
+        return None
 
     def covered_dates(self) -> tuple[datetime.date, datetime.date]:
         """The first and last day the plan covers: the period, or its year within it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -20,12 +21,24 @@ from giamngheo.accounts.viewsets import (
 from giamngheo.core.text import fold
 from giamngheo.indicators.models import ProgrammePeriod
 from giamngheo.units.models import Unit, UnitLevel
+from giamngheo.units.selectors import two_level_or_district
 
 from .models import ApprovalStatus, CommunicationPlan
 
 
 class PlanForm(ScopedUnitForm):
     unit_field = "unit"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("unit")
+        if field is not None:
+            field.queryset = field.queryset.filter(plannable_units())
+
+
+def plannable_units() -> Q:
+    """Units a plan may be asked of on some map (the model checks the plan's own year)."""
+    return two_level_or_district()
 
 
 def year_choices() -> list[tuple[str, str]]:
@@ -39,8 +52,8 @@ class PlanFilterSet(WagtailFilterSet):
     )
     year = django_filters.ChoiceFilter(label=_("year"), choices=year_choices, method="by_year")
     unit = django_filters.ModelChoiceFilter(
-        label=_("district-level unit"),
-        queryset=Unit.objects.filter(level=UnitLevel.DISTRICT),
+        label=_("unit"),
+        queryset=Unit.objects.exclude(level=UnitLevel.PROVINCE),
     )
     status = django_filters.ChoiceFilter(
         label=_("status"),
@@ -54,11 +67,14 @@ class PlanFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Offer only the district-level units the user may see.
+        # Offer only the units the user may see that plans are asked of: districts,
+        # and on the two-level map communes and wards and the province.
         unit_filter = self.filters["unit"]
         user = self.request.user if self.request else None
         if user is not None:
-            visible = scoping.units_visible_to(user).filter(level=UnitLevel.DISTRICT)
+            visible = scoping.units_visible_to(user).filter(
+                pk__in=CommunicationPlan.objects.values("unit")
+            ) | scoping.units_visible_to(user).filter(level=UnitLevel.DISTRICT)
             unit_filter.queryset = visible.vietnamese_order()
         unit_filter.field.label_from_instance = unit_label
 
@@ -123,7 +139,7 @@ class CommunicationPlanViewSet(ScopedSnippetViewSet):
     search_fields = ["search_title"]
     list_export = ["unit", "period", "period_or_year", "title", "get_approval_status_display"]
     export_headings = {
-        "unit": _("district-level unit"),
+        "unit": _("unit"),
         "period": _("programme period"),
         "period_or_year": _("year"),
         "title": _("title"),

@@ -33,10 +33,9 @@ from giamngheo.indicators.models import ProgrammePeriod
 from giamngheo.indicators.rules import Scope, reference_day, year_bounds
 from giamngheo.indicators.selectors import (
     IndicatorValue,
-    current_period,
     dashboard_values,
     default_year,
-    district_units,
+    drilldown_units,
     scope_for_unit,
 )
 from giamngheo.poverty.panels import figure_headers, figure_rows, public_panel
@@ -68,10 +67,11 @@ class Results:
         return self.scope.unit.code if self.scope.unit else ""
 
 
-def _year(params, period: ProgrammePeriod) -> tuple[list[int], int]:
-    """The years a visitor may pick (the period's, up to this one) and the one picked."""
+def _year(params, period: ProgrammePeriod, periods: list[ProgrammePeriod]) -> tuple[list[int], int]:
+    """The years a visitor may pick (every period's, up to this one) and the one picked."""
     this_year = timezone.localdate().year
-    years = [y for y in period.years if y <= this_year] or period.years[:1]
+    every = {y for p in periods for y in p.years if y <= this_year}
+    years = sorted(every) or period.years[:1]
     raw = params.get("year", "")
     if not raw:
         return years, min(default_year(period), years[-1])
@@ -111,11 +111,16 @@ def results_for(params) -> Results | None:
     was not district-level in that year's map (Thành phố Huế in 2025) gives the
     province, with a note. None when no programme period is set up.
     """
-    period = current_period()
+    periods = list(ProgrammePeriod.objects.all())
+    today = timezone.localdate()
+    started = [p for p in periods if p.start <= today]
+    period = started[-1] if started else (periods[0] if periods else None)  # current_period
     if period is None:
         return None
-    years, year = _year(params, period)
-    units = sorted(district_units(period=period, year=year), key=lambda unit: unit.sort_name)
+    years, year = _year(params, period, periods)
+    # A year of an earlier period (2024 while 2026–2030 runs) is read against its own targets.
+    period = next((p for p in periods if year in p.years), period)
+    units = sorted(drilldown_units(period=period, year=year), key=lambda unit: unit.sort_name)
     code = params.get("unit", "")
     scope = scope_for_unit(code, units=units)
     not_in_year = ""

@@ -22,7 +22,7 @@ from giamngheo.units.models import Unit, UnitLevel
 from .models import Attendance, Cadre, TrainingCourse
 
 # Attended turns per year (± a few, drawn from the rng).
-YEARLY_TURNS = {2021: 85, 2022: 130, 2023: 110, 2024: 95, 2025: 140}
+YEARLY_TURNS = {2021: 85, 2022: 130, 2023: 110, 2024: 95, 2025: 140, 2026: 120}
 # Days courses may start on, per year: the first map is in force from 1 July 2021.
 WINDOWS = {
     2021: [(datetime.date(2021, 7, 15), datetime.date(2021, 12, 10))],
@@ -33,10 +33,13 @@ WINDOWS = {
         (datetime.date(2025, 3, 1), datetime.date(2025, 6, 20)),
         (datetime.date(2025, 8, 1), datetime.date(2025, 11, 20)),
     ],
+    # 2026–2030 on the two-level map; courses end before the demo's today (3 December).
+    2026: [(datetime.date(2026, 3, 1), datetime.date(2026, 11, 20))],
 }
 ABSENT_SHARE = 0.04
-# The demo users' units, so that each of them finds courses: Phú Vang, Phú Đa, A Ngo.
-DEMO_DISTRICT, DEMO_COMMUNES = "478", ["19942", "20068"]
+# The demo users' units, so that each of them finds courses: Phú Vang, Phú Đa (today
+# Xã Phú Vang), A Ngo and today's Xã A Lưới 2.
+DEMO_DISTRICT, DEMO_COMMUNES = "478", ["19942", "20068", "20044"]
 
 SURNAMES = [
     *["Nguyễn"] * 8,

@@ -32,8 +32,13 @@ def test_demo_has_a_user_for_every_role_with_a_unit():
     roles = {group.name for user in users for group in user.groups.all()}
     assert roles == {role.name for role in ROLES}
     assert all(user.unit is not None for user in users)
-    assert User.objects.get(username="xa").unit.code == "19942"
-    assert User.objects.get(username="huyen").unit.level == "district"
+    # Commune officers work in communes of today's map; huyen keeps the dissolved district.
+    today = datetime.date(2026, 12, 3)
+    xa, xa2 = User.objects.get(username="xa").unit, User.objects.get(username="xa2").unit
+    assert (xa.code, xa.name) == ("19942", "Xã Phú Vang") and xa.is_in_force(today)
+    assert xa2.name.startswith("Xã A Lưới") and xa2.is_in_force(today)
+    huyen = User.objects.get(username="huyen").unit
+    assert huyen.level == "district" and not huyen.is_in_force(today)
 
 
 def test_same_seed_gives_the_same_radio_logs():
@@ -58,7 +63,34 @@ def test_full_demo_covers_every_commune_and_a_second_load_changes_nothing(
     logged = Broadcast.objects.filter(on__year=2023).values("commune").distinct().count()
     assert logged == communes_2023.count() == 141
     assert ArticlePage.objects.live().count() >= 30
+    assert_2026_runs_through_today()
     count, pages = Broadcast.objects.count(), Page.objects.count()
     assert load_demo(seed=7) is False
     assert Broadcast.objects.count() == count
     assert Page.objects.count() == pages
+
+
+def assert_2026_runs_through_today():
+    """2026 on the two-level map: radio of every commune, plans in every state,
+    courses, feedback in every state, nothing done in the future."""
+    from django.utils import timezone
+
+    from giamngheo.activities.models import Activity
+    from giamngheo.feedback.models import Feedback, FeedbackStatus
+    from giamngheo.plans.models import CommunicationPlan
+    from giamngheo.training.models import TrainingCourse
+
+    today = timezone.localdate()
+    communes_now = Unit.objects.in_force(today).filter(level="commune", province_code="46")
+    logged = Broadcast.objects.filter(on__year=2026, commune__in=communes_now)
+    assert logged.values("commune").distinct().count() == communes_now.count() == 40
+    assert not Broadcast.objects.filter(on__gt=today).exists()
+    plans = CommunicationPlan.objects.filter(period__name="2026–2030")
+    assert {plan.get_approval_status() for plan in plans} == {"approved", "submitted", "draft"}
+    assert plans.filter(unit__level="district").count() == 0
+    assert TrainingCourse.objects.filter(start_date__year=2026).exists()
+    assert not TrainingCourse.objects.filter(end_date__gt=today).exists()
+    assert set(Feedback.objects.values_list("status", flat=True)) == set(FeedbackStatus.values)
+    entered = Activity.objects.filter(source_type__isnull=True)
+    assert entered.filter(start_date__year=2026).exists()
+    assert not entered.filter(start_date__gt=today).exists()

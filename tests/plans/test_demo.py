@@ -22,7 +22,17 @@ def snapshot():
             plan.objectives,
             tuple(plan.activities.values_list("activity_type", "quantity", "budget")),
         )
-        for plan in CommunicationPlan.objects.with_status().select_related("unit")
+        for plan in CommunicationPlan.objects.with_status().select_related("unit", "period")
+        if plan.period.name == "2021–2025"
+    )
+
+
+def snapshot_2026():
+    return sorted(
+        (plan.unit.code, plan.year or 0, plan.get_approval_status(), plan.title)
+        for plan in CommunicationPlan.objects.filter(period__name="2026–2030").select_related(
+            "unit"
+        )
     )
 
 
@@ -36,8 +46,8 @@ def test_demo_plans_cover_every_unit_and_year_and_are_reproducible(
 ):
     # One test, two loads: each load runs every plan through the real workflow.
     count = load_plans(random.Random(7))
-    first = snapshot()
-    assert count == len(first)
+    first, first_2026 = snapshot(), snapshot_2026()
+    assert count == len(first) + len(first_2026)
     assert mailoutbox == [], "the simulated workflow e-mails no one"
 
     period_plans = [row for row in first if row[1] == 0]
@@ -55,6 +65,14 @@ def test_demo_plans_cover_every_unit_and_year_and_are_reproducible(
     assert len(statuses_2023) == 9
     assert sum(status.is_covered for status in statuses_2023.values()) >= 6
 
+    # 2026–2030: the 40 communes and wards and the province, plans in every state.
+    assert {row[0] for row in first_2026} <= {
+        u.code for u in Unit.objects.filter(level__in=["commune", "province"])
+    }
+    assert len({row[0] for row in first_2026}) >= 38
+    assert {"approved", "submitted", "draft"} == {row[2] for row in first_2026}
+    assert len(first_2026) == 2 * 41 - 3  # three left missing
+
     # A second load with the same seed replaces them with the same plans.
     assert load_plans(random.Random(7)) == count
-    assert snapshot() == first
+    assert snapshot() == first and snapshot_2026() == first_2026

@@ -148,6 +148,7 @@ def test_the_unit_choice_is_the_map_in_force_that_year(client, results):
     [
         ("2025", "483", "Huyện Nam Đông"),  # merged into Phú Lộc on 1 January 2025
         ("2023", "475", "Quận Phú Xuân"),  # created on 1 January 2025
+        ("2023", "19942", "Xã Phú Vang"),  # a commune: the drill-down's level from 2026
     ],
 )
 def test_a_unit_of_the_province_outside_that_years_map_gives_the_province(
@@ -168,7 +169,6 @@ def test_a_unit_of_the_province_outside_that_years_map_gives_the_province(
         {"year": "2019"},
         {"year": "2031"},
         {"year": "2023", "unit": "99999"},
-        {"year": "2023", "unit": "19942"},  # a commune, not a district-level unit
         {"year": "2023", "unit": "001"},  # Ba Đình, Hà Nội: another province
         {"unit": "<script>"},
     ],

@@ -21,8 +21,10 @@ def snapshot():
 
 def test_yearly_turns_meet_the_target_in_some_years_and_miss_it_in_others():
     turns = load_training(random.Random(2021))
-    totals = {year: training_turns(year=year)["total"] for year in range(2021, 2026)}
+    totals = {year: training_turns(year=year)["total"] for year in range(2021, 2027)}
     assert sum(totals.values()) == turns
+    assert totals[2026] >= 100  # 2026–2030 on the two-level map: communes and the province
+    assert training_turns(year=2026)["district"] == 0
     assert totals[2021] < 100 and totals[2024] < 100
     assert totals[2022] >= 100 and totals[2023] >= 100 and totals[2025] >= 100
     assert all(training_turns(year=year)["commune"] > 0 for year in range(2021, 2026))
