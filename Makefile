@@ -40,9 +40,9 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo > /dev/null
 
-test: install ## The whole suite (SQLite unless DATABASE_URL is set)
+test: install ## The whole suite (SQLite unless DATABASE_URL is set), on every core
 	$(BIN)/python scripts/copy_frontend.py
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadscope
 
 lint: install
 	$(BIN)/ruff check .

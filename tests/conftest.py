@@ -51,6 +51,12 @@ def ensure_migration_rows() -> None:
 
 
 @pytest.fixture
+def db(db):
+    """The database, with the migrations' rows even after a transactional test's flush."""
+    ensure_migration_rows()
+
+
+@pytest.fixture
 def hue_units(db):
     """The units of Huế, and the migrations' rows; put back after a transactional test."""
     ensure_hue_units()
