@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from giamngheo.accounts.models import PersonalDataAccess
 
+from .test_registration import form
 from .test_staff import PHONES
 from .test_staff import played as played  # the fixture
 
@@ -65,14 +66,15 @@ def test_each_page_of_the_participants_listing_is_logged(client, played, provinc
     assert (access.kind, access.people) == ("contact", 3)
 
 
-def test_a_name_that_looks_like_a_formula_is_inert_text_in_the_participants_export(
-    client, played, province_staff
+def test_a_name_typed_as_a_formula_on_the_portal_is_inert_text_in_the_staffs_export(
+    client, contest, phu_vang, altcha_payload, province_staff
 ):
-    person = played.contest.participants.first()
-    person.name = '=HYPERLINK("http://x.invalid","bấm vào đây")'
-    person.save()
+    formula = '=HYPERLINK("http://x.invalid","bấm vào đây")'
+    registered = client.post(
+        f"/cuoc-thi/{contest.slug}/dang-ky/", form(phu_vang, altcha_payload, name=formula)
+    )
+    assert registered.status_code == 302  # the public form took it, as a name
     client.force_login(province_staff)
-    args = [played.contest.pk]
-    book = workbook(client.get(reverse("contests_export_participants", args=args)))
+    book = workbook(client.get(reverse("contests_export_participants", args=[contest.pk])))
     names = [row[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
-    assert '\'=HYPERLINK("http://x.invalid","bấm vào đây")' in names
+    assert names == ["'" + formula]
