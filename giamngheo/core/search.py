@@ -11,13 +11,10 @@ points at this module.
 
 from __future__ import annotations
 
+from functools import cache
+
+from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteAutocompleteQueryCompiler,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
 from modelsearch.query import Phrase, PlainText
 
 
@@ -26,31 +23,43 @@ def fts5_string(text: str) -> str:
     return text.replace('"', '""')
 
 
-class _SafeQueries:
-    def build_search_query_content(self, query, config=None):
-        if isinstance(query, PlainText):
-            query = PlainText(
-                fts5_string(query.query_string), operator=query.operator, boost=query.boost
-            )
-        elif isinstance(query, Phrase):
-            if not query.query_string.strip():
-                return None
-            return SearchQueryExpression(Lexeme(fts5_string(query.query_string)), config=config)
-        return super().build_search_query_content(query, config=config)
+@cache
+def _safe_compilers() -> tuple[type, type]:
+    # Imported only on SQLite: the module loads the FTS index model, which exists
+    # only there.
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteSearchQueryCompiler,
+    )
 
+    class SafeQueries:
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                query = PlainText(
+                    fts5_string(query.query_string), operator=query.operator, boost=query.boost
+                )
+            elif isinstance(query, Phrase):
+                if not query.query_string.strip():
+                    return None
+                text = fts5_string(query.query_string)
+                return SearchQueryExpression(Lexeme(text), config=config)
+            return super().build_search_query_content(query, config=config)
 
-class SafeSearchQueryCompiler(_SafeQueries, SQLiteSearchQueryCompiler):
-    pass
+    class SafeSearchQueryCompiler(SafeQueries, SQLiteSearchQueryCompiler):
+        pass
 
+    class SafeAutocompleteQueryCompiler(SafeQueries, SQLiteAutocompleteQueryCompiler):
+        pass
 
-class SafeAutocompleteQueryCompiler(_SafeQueries, SQLiteAutocompleteQueryCompiler):
-    pass
+    return SafeSearchQueryCompiler, SafeAutocompleteQueryCompiler
 
 
 # Wagtail looks the backend up by this name in the module.
 def SearchBackend(params):
     backend = database_backend(params)
-    if isinstance(backend, SQLiteSearchBackend):
-        backend.query_compiler_class = SafeSearchQueryCompiler
-        backend.autocomplete_query_compiler_class = SafeAutocompleteQueryCompiler
+    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+        search, autocomplete = _safe_compilers()
+        backend.query_compiler_class = search
+        backend.autocomplete_query_compiler_class = autocomplete
     return backend

@@ -73,6 +73,8 @@ def test_the_2026_annual_report_is_made_for_the_province_and_a_commune(
             "giamngheo.training.report.section",
         ],
     )
-    report = request_report(kind="annual", year=2026, unit=unit(code, TODAY), by=province_staff)
+    report = request_report(
+        kind="annual", year=2026, unit=unit(code, TODAY), by=province_staff, signer_name="Lê Văn C"
+    )
     assert report.status == GeneratedReport.Status.DONE, report.error
     assert report.xlsx.name and report.pdf.name
