@@ -31,7 +31,7 @@ def indicator_snapshot(
     """One row per indicator with a target in ``year``'s programme period.
 
     ``today`` is the day the status is judged on (the visit's date): a value
-    below target is "on track" while its year runs, "behind" once it is over.
+    below target is "on track" or "behind" while its year runs, "not met" once it is over.
     """
     today = today or timezone.localdate()
     period = ProgrammePeriod.containing(datetime.date(year, 6, 30)) or kpi.current_period(today)

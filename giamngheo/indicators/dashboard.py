@@ -26,6 +26,7 @@ STATUS_LABELS = {
     "met": gettext_lazy("met"),
     "on_track": gettext_lazy("on track"),
     "behind": gettext_lazy("behind"),
+    "not_met": gettext_lazy("not met"),
     "no_data": gettext_lazy("no data"),
 }
 PLAN_LABELS = {

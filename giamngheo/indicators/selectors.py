@@ -26,6 +26,8 @@ from .models import Indicator, ProgrammePeriod, Target
 from .rules import RULES, RuleResult, Scope, reference_day, year_bounds
 
 MET, ON_TRACK, BEHIND, NO_DATA = "met", "on_track", "behind", "no_data"
+# A year that is over was met or not: "behind" only describes a year still running.
+NOT_MET = "not_met"
 CUMULATIVE_RULES = {Indicator.Rule.TRAINING_TURNS}
 
 
@@ -54,7 +56,8 @@ def target_for(indicator: Indicator, period: ProgrammePeriod, year: int) -> Targ
 def status_of(
     value: float | None, target: Target, year: int, *, today: datetime.date | None = None
 ) -> str:
-    """Met, on track (the year is running and the value keeps pace), or behind.
+    """Met, on track (the year is running and the value keeps pace), or behind; a year
+    that is over is met or not met, as an official report says of it (đạt, không đạt).
 
     A cumulative indicator (turns trained) keeps pace when it has reached the
     share of the target that the elapsed part of the year calls for; a share
@@ -67,6 +70,8 @@ def status_of(
     if value >= goal:
         return MET
     today = today or timezone.localdate()
+    if today.year > year:
+        return NOT_MET
     if today.year != year:
         return BEHIND
     if target.indicator.rule in CUMULATIVE_RULES:

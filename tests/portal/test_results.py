@@ -76,7 +76,7 @@ def test_anyone_reads_each_indicator_against_its_target_for_the_province(
     table = rows(response)
     assert list(table) == ["ke-hoach-truyen-thong", "phat-thanh-xa", "tap-huan-can-bo"]
     plans = table["ke-hoach-truyen-thong"]
-    assert (plans["target"], plans["value"], plans["status"]) == ("100%", "11,1%", "behind")
+    assert (plans["target"], plans["value"], plans["status"]) == ("100%", "11,1%", "not_met")
     assert table["phat-thanh-xa"]["target"] == "80%"
     assert table["tap-huan-can-bo"]["value"] == "0"
     html = response.text
