@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "giamngheo.core.middleware.VietnameseFirstLocaleMiddleware",
+    "giamngheo.core.middleware.RefuseNulInQueryMiddleware",
     # After the language (part of its key), before CSRF (to see the cookie it sets).
     "giamngheo.portal.cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -24,3 +24,10 @@ def test_a_year_of_any_shape_never_breaks_a_listing(client, portal):
     # A year outside what the results page offers is not found, not an error.
     assert answers[("/ket-qua/", "10000")] == 404
     assert answers[("/van-ban-chinh-sach/", "10000")] == 200  # the filter is ignored
+
+
+def test_a_nul_character_in_any_query_answers_400_not_a_database_error(client, portal):
+    for address, name in [("/van-ban-chinh-sach/", "q"), ("/tin-tuc/", "category")]:
+        response = client.get(address, {name: "a\x00b"})
+        assert response.status_code == 400
+        assert "ký tự không hợp lệ" in response.content.decode()
