@@ -18,7 +18,7 @@ QUERIES = [
     "giảm* OR nghèo NOT (hộ",
     "NEAR(a b) ^start",
     "'; DROP TABLE x; --",
-    "a\u0000b",
+    # A NUL character answers 400 before any view (tests/portal/test_query_parameters.py).
 ]
 SEARCHES = [
     "wagtaildocs:index",

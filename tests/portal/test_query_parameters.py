@@ -31,3 +31,9 @@ def test_a_nul_character_in_any_query_answers_400_not_a_database_error(client, p
         response = client.get(address, {name: "a\x00b"})
         assert response.status_code == 400
         assert "ký tự không hợp lệ" in response.content.decode()
+
+
+def test_a_nul_character_in_an_admin_search_answers_400(client, portal, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.vn", "x"))
+    response = client.get("/admin/documents/", {"q": "a\x00b"})
+    assert response.status_code == 400

@@ -136,7 +136,6 @@ def test_an_empty_query_shows_the_form_only(client, portal):
         {"q": '"unbalanced (quote* AND OR NOT'},
         {"q": "NEAR(a b) ^title: -x"},
         {"q": "x" * 5000},
-        {"q": "a\x00b"},
         {"section": "tin-tuc", "page": "2"},
     ],
 )
