@@ -19,7 +19,7 @@ def register_reopening_viewset():
 def register_admin_urls():
     return [
         path("radio/week/", views.week_entry, name="broadcasts_week"),
-        path("radio/import/", views.import_file, name="broadcasts_import"),
+        path("radio/import/", views.ImportView.as_view(), name="broadcasts_import"),
         path(
             "radio/import/template.xlsx", views.import_template, name="broadcasts_import_template"
         ),
