@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from giamngheo.core.figures import number, percent
 from giamngheo.core.xlsx import workbook_response
 from giamngheo.poverty.panels import dashboard_panel, export_sheets
 
@@ -42,12 +43,10 @@ def status_label(status: str) -> str:
 
 
 def fmt(value: float | None, unit_of_measure: str = "") -> str:
-    if value is None:
-        return "–"
-    text = f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    if text.endswith(",0"):
-        text = text[:-2]
-    return f"{text}{unit_of_measure if unit_of_measure == '%' else ''}"
+    """An indicator's figure: "84,4%" for a share, "1.234" or "12,5" for a count."""
+    if unit_of_measure == "%":
+        return percent(value)
+    return number(value)
 
 
 def url_or_none(name: str, query: dict | None = None) -> str | None:

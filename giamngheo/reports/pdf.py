@@ -14,6 +14,8 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
+from giamngheo.core.figures import number
+
 from .charts import bar_chart_svg
 from .document import MOTTO, NATIONAL_TITLE, ReportDocument
 from .sections import Section, Table, plain
@@ -66,12 +68,8 @@ def font_faces() -> list[dict[str, str]]:
 
 
 def format_number(value: float | int) -> str:
-    """Vietnamese figures: 1.234,5 (dot for thousands, comma for decimals)."""
-    if isinstance(value, int) or float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.1f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    """Vietnamese figures: 1.234,5 (``core.figures.number``: one decimal when there is one)."""
+    return number(value)
 
 
 def cell(value) -> dict:
