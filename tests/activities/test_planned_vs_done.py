@@ -112,3 +112,61 @@ def test_the_province_may_narrow_to_one_district(client, province_staff, plans):
     response = client.get(reverse("activities_planned_vs_done"), {"year": 2023, "unit": "481"})
     assert [row[1] for row in response.context["tables"][0].rows] == ["KH A Lưới"]
     assert unit("481").name in response.content.decode()
+
+
+def test_the_annual_reports_pdf_and_xlsx_compare_activities_with_activities(plans, phu_vang):
+    """Phú Vang planned 4 programmes, 2 dialogues and 2.000 leaflets: 7 activities, of
+    which 5 were done under the plan (71,4%), not "5 of 2.006 (0,2%)"."""
+    import pypdfium2 as pdfium
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from giamngheo.activities.report import section
+    from giamngheo.reports.builder import report_scope
+    from giamngheo.reports.document import ReportDocument
+    from giamngheo.reports.pdf import write_pdf
+    from giamngheo.reports.sections import ReportPeriod
+    from giamngheo.reports.xlsx import write_workbook
+
+    with translation.override("vi"):
+        part = section(period=ReportPeriod(2023), scope=report_scope(phu_vang))
+        document = ReportDocument(
+            superior_body="UBND TỈNH THỪA THIÊN HUẾ",
+            issuing_body="BAN CHỈ ĐẠO",
+            number="",
+            symbol="BC-BCĐ",
+            place="Huế",
+            date=datetime.date(2024, 1, 15),
+            title="BÁO CÁO",
+            subtitle="Kết quả thực hiện năm 2023",
+            recipients=["Lưu: VT."],
+            signer_title="TRƯỞNG BAN",
+            signer_name="Nguyễn Văn An",
+        )
+        book = load_workbook(io.BytesIO(write_workbook(document=document, sections=[part])))
+        pdf = pdfium.PdfDocument(write_pdf(document=document, sections=[part]))
+        headers = [_("Activities planned"), _("Done under the plan (%)"), _("Copies planned")]
+        total = _("Total")
+
+    sentence = part.paragraphs[1]
+    assert "7" in sentence and "5" in sentence and "71,4%" in sentence and "2.000" in sentence
+    text = " ".join(" ".join(p.get_textpage().get_text_range().split()) for p in pdf)
+    pdf.close()
+    assert "71,4%" in text and "2.000" in text and "0,2" not in text
+
+    sheet = book.worksheets[0]
+    cells: dict = {}  # the first table with these headers: the one by activity type
+    for found in (c for r in sheet.iter_rows() for c in r if c.value in headers):
+        cells.setdefault(found.value, found)
+    planned, share, copies = (cells[h] for h in headers)
+    # The by-type table's total row: the first "Total" below its headers.
+    row = next(
+        r
+        for r in range(planned.row + 1, sheet.max_row + 1)
+        if sheet.cell(row=r, column=1).value == total
+    )
+    assert sheet.cell(row=row, column=planned.column).value == 7
+    share_cell = sheet.cell(row=row, column=share.column)
+    assert share_cell.value == 0.714 and share_cell.number_format == "0.0%"
+    copies_cell = sheet.cell(row=row, column=copies.column)
+    assert copies_cell.value == 2000 and copies_cell.number_format == "#,##0"
