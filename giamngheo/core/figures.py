@@ -17,6 +17,7 @@ number format that shows a cell as these functions write it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.formats import number_format
@@ -42,7 +43,7 @@ def rounded(value: float | int | Decimal, decimals: int = 0) -> Decimal:
     return result.copy_abs() if result.is_zero() else result
 
 
-def _decimals_needed(value: float | int | Decimal, most: int) -> int:
+def decimals_needed(value: float | int | Decimal, most: int) -> int:
     """The decimals ``value`` shows, up to ``most``: 3 → 0, 2.5 → 1, 2.04 (most 1) → 0."""
     if isinstance(value, int):
         return 0
@@ -55,7 +56,7 @@ def number(value: float | int | Decimal | None, decimals: int | None = None) -> 
     fraction to show, none otherwise. None gives "–"."""
     if value is None:
         return MISSING
-    places = _decimals_needed(value, 1) if decimals is None else decimals
+    places = decimals_needed(value, 1) if decimals is None else decimals
     return number_format(rounded(value, places), places, force_grouping=True)
 
 
@@ -90,6 +91,27 @@ def share_of(part: float | int, whole: float | int) -> float | None:
     return float(rounded(100 * part / whole, PERCENT_DECIMALS))
 
 
+def is_number(value: object) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def share_columns(headers: Sequence[object], rows: Sequence[Sequence[object]]) -> dict[int, int]:
+    """The columns headed "… (%)" (0-based) and the decimals their shares show.
+
+    Such a column holds shares as 0–100 (a spreadsheet holds them as fractions
+    in a percent format).  Its decimals are the most its values were rounded to,
+    at least one, at most two (poverty rates keep two), the same down the column.
+    Other columns show each number with the decimals it has, up to two.
+    """
+    shares: dict[int, int] = {}
+    for i, header in enumerate(headers):
+        if str(header).rstrip().endswith("(%)"):
+            values = [row[i] for row in rows if i < len(row) and is_number(row[i])]
+            decimals = [decimals_needed(value, 2) for value in values]  # type: ignore[arg-type]
+            shares[i] = max([PERCENT_DECIMALS, *decimals])
+    return shares
+
+
 def xlsx_format(value: object, *, share: bool = False, decimals: int | None = None) -> str | None:
     """The Excel number format of a cell holding ``value`` (None: leave the cell as is).
 
@@ -100,5 +122,5 @@ def xlsx_format(value: object, *, share: bool = False, decimals: int | None = No
     if share:
         places = PERCENT_DECIMALS if decimals is None else decimals
         return "0." + "0" * places + "%" if places else "0%"
-    places = _decimals_needed(value, 1) if decimals is None else decimals
+    places = decimals_needed(value, 1) if decimals is None else decimals
     return XLSX_INTEGER if places == 0 else "#,##0." + "0" * places

@@ -73,3 +73,9 @@ def test_the_template_filters_write_the_same():
 )
 def test_an_xlsx_cell_gets_the_number_format_that_shows_it_so(value, share, fmt):
     assert figures.xlsx_format(value, share=share) == fmt
+
+
+def test_a_share_column_keeps_the_decimals_its_values_were_rounded_to():
+    headers = ["Đơn vị", "Tỷ lệ hộ nghèo (%)", "Đạt (%)", "Số hộ"]
+    rows = [["A", 3.52, 75.0, 1200], ["B", 10.0, 71.4, 30]]
+    assert figures.share_columns(headers, rows) == {1: 2, 2: 1}
