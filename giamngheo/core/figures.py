@@ -2,8 +2,7 @@
 
 In Vietnamese: 1.234 (dot for thousands, always, from 1.000 up), 1.234,5
 (comma for decimals), 84,4% and 80% (at most one decimal, no space before the
-sign), durations
-in minutes.  The separators come from the active language's formats
+sign).  The separators come from the active language's formats
 (``giamngheo/formats/vi``), so an English admin reads 1,234.5; the annual
 report renders under its own language.
 
@@ -21,7 +20,6 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.formats import number_format
-from django.utils.translation import ngettext
 
 MISSING = "–"  # what a cell without a figure shows
 PERCENT_DECIMALS = 1
@@ -44,9 +42,15 @@ def rounded(value: float | int | Decimal, decimals: int = 0) -> Decimal:
 
 
 def decimals_needed(value: float | int | Decimal, most: int) -> int:
-    """The decimals ``value`` shows, up to ``most``: 3 → 0, 2.5 → 1, 2.04 (most 1) → 0."""
+    """The decimals ``value`` shows, up to ``most``: 3 → 0, 2.5 → 1, 2.04 (most 1) → 0,
+    Decimal("3.00") → 2."""
     if isinstance(value, int):
         return 0
+    if isinstance(value, Decimal):
+        # A Decimal keeps the places it was given: a rate stored as 3.00 shows "3,00".
+        places = value.as_tuple().exponent
+        if isinstance(places, int) and places < 0:
+            return min(most, -places)
     exponent = rounded(value, most).normalize().as_tuple().exponent
     return max(0, -int(exponent)) if isinstance(exponent, int) else 0
 
@@ -75,13 +79,6 @@ def points(value: float | int | Decimal | None, decimals: int = 2) -> str:
     shown = rounded(value, decimals)
     sign = "+" if shown > 0 else ("−" if shown < 0 else "")
     return f"{sign}{number(abs(shown), decimals)}"
-
-
-def minutes(value: int | None) -> str:
-    """A duration in minutes: "1.234 phút"."""
-    if value is None:
-        return MISSING
-    return ngettext("%(n)s minute", "%(n)s minutes", value) % {"n": number(value, 0)}
 
 
 def share_of(part: float | int, whole: float | int) -> float | None:

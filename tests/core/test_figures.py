@@ -79,3 +79,10 @@ def test_a_share_column_keeps_the_decimals_its_values_were_rounded_to():
     headers = ["Đơn vị", "Tỷ lệ hộ nghèo (%)", "Đạt (%)", "Số hộ"]
     rows = [["A", 3.52, 75.0, 1200], ["B", 10.0, 71.4, 30]]
     assert figures.share_columns(headers, rows) == {1: 2, 2: 1}
+
+
+def test_a_decimal_keeps_the_places_it_was_given():
+    from decimal import Decimal
+
+    assert figures.decimals_needed(Decimal("3.00"), 2) == 2
+    assert figures.share_columns(["Tỷ lệ (%)"], [[Decimal("3.00")]]) == {0: 2}

@@ -2,10 +2,12 @@
 
 ``{{ value|number }}`` 1.234 · ``{{ value|number:1 }}`` 1.234,5 ·
 ``{{ value|percent }}`` 84,4% · ``{{ value|percent:2 }}`` 3,52% ·
-``{{ value|minutes }}`` 1.234 phút.  None shows "–".
+``{{ value|cell }}`` a report table's cell.  None shows "–".
 """
 
 from __future__ import annotations
+
+import datetime
 
 from django import template
 
@@ -29,7 +31,13 @@ def percent(value, decimals=None):
 
 
 @register.filter
-def minutes(value):
-    if value in ("", None):
+def cell(value):
+    """A table cell of a ``reports.sections.Table`` as the PDF writes it: numbers with
+    their thousands and decimals, dates dd/mm/yyyy, nothing as "–"."""
+    if value is None:
         return figures.MISSING
-    return figures.minutes(int(value))
+    if figures.is_number(value):
+        return figures.number(value, figures.decimals_needed(value, 2))
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return value
