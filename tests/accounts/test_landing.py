@@ -1,0 +1,130 @@
+"""Every user starts where their work is: the admin home's panels for each role (issue 11 §4)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from giamngheo.broadcasts.models import WeeklyLog, monday_of
+from giamngheo.broadcasts.panels import CommuneGapsPanel, RadioWeekPanel
+from tests.accounts.factories import UserFactory
+from tests.broadcasts.factories import BroadcastFactory
+from tests.conftest import unit
+
+# A Thursday on today's two-level map (no district since 1 July 2025).
+THURSDAY = datetime.date(2026, 12, 3)
+MONDAY = datetime.date(2026, 11, 30)
+XA_PHU_VANG = "19942"  # Xã Phú Vang, the demo's commune officer's commune
+
+
+@pytest.fixture
+def officer_of_today(hue_units):
+    return UserFactory(role="commune_officer", unit=unit(XA_PHU_VANG, THURSDAY))
+
+
+def test_commune_officer_sees_this_weeks_programmes_and_missing_days(officer_of_today):
+    commune = officer_of_today.unit
+    BroadcastFactory(commune=commune, on=MONDAY)
+    BroadcastFactory(commune=commune, on=MONDAY)
+    BroadcastFactory(commune=commune, on=MONDAY + datetime.timedelta(days=2))
+    BroadcastFactory(commune=unit("19900", THURSDAY), on=MONDAY + datetime.timedelta(days=1))
+
+    html = RadioWeekPanel(officer_of_today, today=THURSDAY).render_html()
+
+    assert "Xã Phú Vang" in html
+    assert "30/11/2026" in html and "06/12/2026" in html
+    # Tuesday and Thursday so far have nothing (another commune's Tuesday does not count);
+    # Friday to Sunday are still to come.
+    assert "01/12, 03/12" in html
+    assert html.count("radio-day--missing") == 2
+    assert html.count("radio-day--logged") == 2
+    assert html.count("radio-day--later") == 3
+    assert "3 programmes logged" in html
+
+
+def test_commune_officers_week_buttons_open_the_week_grid_and_the_import(officer_of_today):
+    html = RadioWeekPanel(officer_of_today, today=THURSDAY).render_html()
+
+    assert f'href="{reverse("broadcasts_week")}?week=2026-11-30"' in html
+    assert f'href="{reverse("broadcasts_import")}"' in html
+
+
+def test_commune_officer_is_reminded_of_an_unreported_last_week(officer_of_today):
+    html = RadioWeekPanel(officer_of_today, today=THURSDAY).render_html()
+    assert "23/11/2026" in html and "is not reported yet" in html
+    assert "?week=2026-11-23" in html
+
+    WeeklyLog.objects.create(
+        commune=officer_of_today.unit, week_start=datetime.date(2026, 11, 23), no_programme=True
+    )
+    html = RadioWeekPanel(officer_of_today, today=THURSDAY).render_html()
+    assert "is not reported yet" not in html
+
+
+def test_commune_officer_lands_on_this_week_when_signing_in(
+    client, officer_of_today, django_assert_max_num_queries
+):
+    today = timezone.localdate()
+    BroadcastFactory(commune=unit(XA_PHU_VANG, today), on=monday_of(today))
+    client.force_login(officer_of_today)
+
+    with django_assert_max_num_queries(40):
+        response = client.get(reverse("wagtailadmin_home"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="radio-week' in html
+    assert f"?week={monday_of(today).isoformat()}" in html
+
+
+def test_the_week_grid_opens_on_the_week_the_button_asks_for(client, officer_of_today):
+    client.force_login(officer_of_today)
+    monday = monday_of(timezone.localdate())
+    response = client.get(reverse("broadcasts_week"), {"week": monday.isoformat()})
+    assert f'value="{monday.isoformat()}"' in response.content.decode()
+    # An unreadable week is ignored, never an error.
+    assert client.get(reverse("broadcasts_week"), {"week": "tuần sau"}).status_code == 200
+
+
+def test_the_radio_listing_shows_the_weekly_actions_as_header_buttons(client, officer_of_today):
+    client.force_login(officer_of_today)
+    html = client.get(reverse("broadcasts:index")).content.decode()
+    header = (
+        html.split('class="w-slim-header')[1].split("</header>")[0]
+        if "w-slim-header" in html
+        else html
+    )
+    assert reverse("broadcasts_week") in header
+    assert reverse("broadcasts_import") in header
+
+
+def test_district_officer_sees_their_communes_gaps_while_districts_exist(district_officer):
+    thursday = datetime.date(2023, 6, 15)  # Huyện Phú Vang on the 2021 map
+    last_monday = datetime.date(2023, 6, 5)
+    BroadcastFactory(commune=unit("19942"), on=last_monday)  # Thị trấn Phú Đa reported
+    WeeklyLog.objects.create(commune=unit("19903"), week_start=last_monday, no_programme=True)
+    BroadcastFactory(commune=unit("19900"), on=last_monday)  # another district's commune
+
+    panel = CommuneGapsPanel(district_officer, today=thursday)
+    context = panel.get_context_data()
+    html = panel.render_html()
+
+    names = [line["unit"].name for line in context["lines"]]
+    assert "Thị trấn Phú Đa" in names and "Phường Thuận An" not in names
+    gaps = {line["unit"].name: line for line in context["lines"]}
+    assert not gaps["Thị trấn Phú Đa"]["unreported"] and not gaps["Thị trấn Phú Đa"]["behind"]
+    # Reported "nothing this week": not missing, but below the weekly minimum.
+    phu_thuan = next(line for line in context["lines"] if line["unit"].code == "19903")
+    assert not phu_thuan["unreported"] and phu_thuan["behind"]
+    assert context["gaps"] == len(names) - 1
+    # Gaps come first.
+    assert names[-1] == "Thị trấn Phú Đa"
+    assert "05/06/2023" in html and "Chưa báo cáo" in html
+
+
+def test_district_officer_of_a_dissolved_district_is_told_where_its_communes_went(
+    district_officer,
+):
+    html = CommuneGapsPanel(district_officer, today=THURSDAY).render_html()
+    assert "ceased to exist on 30/06/2025" in html
