@@ -8,9 +8,16 @@ from django.utils import timezone
 
 from giamngheo.broadcasts.models import WeeklyLog, monday_of
 from giamngheo.broadcasts.panels import CommuneGapsPanel, RadioWeekPanel
+from giamngheo.feedback.models import AnswerTemplate, FeedbackCategory
+from giamngheo.feedback.panels import CasesWaitingPanel
+from giamngheo.feedback.seed import seed_categories
+from giamngheo.indicators.models import ProgrammePeriod
+from giamngheo.plans.panels import PlansDuePanel
 from tests.accounts.factories import UserFactory
 from tests.broadcasts.factories import BroadcastFactory
 from tests.conftest import unit
+from tests.feedback.factories import FeedbackFactory
+from tests.plans.factories import CommunicationPlanFactory
 
 # A Thursday on today's two-level map (no district since 1 July 2025).
 THURSDAY = datetime.date(2026, 12, 3)
@@ -128,3 +135,58 @@ def test_district_officer_of_a_dissolved_district_is_told_where_its_communes_wen
 ):
     html = CommuneGapsPanel(district_officer, today=THURSDAY).render_html()
     assert "ceased to exist on 30/06/2025" in html
+
+
+def test_commune_officer_sees_the_plans_it_still_owes_the_province(officer_of_today):
+    period = ProgrammePeriod.objects.get(name="2026–2030")
+    CommunicationPlanFactory(unit=officer_of_today.unit, period=period, year=2026)
+
+    panel = PlansDuePanel(officer_of_today, today=THURSDAY)
+    lines = panel.get_context_data()["lines"]
+
+    # The period plan and 2027's are missing, 2026's is a draft: all three are due.
+    assert [(line["year"], line["status"]) for line in lines] == [
+        (None, "missing"),
+        (2026, "draft"),
+        (2027, "missing"),
+    ]
+    html = panel.render_html()
+    assert f'href="{reverse("plans:add")}"' in html
+
+
+def test_a_dissolved_districts_officer_is_asked_for_no_plan(district_officer):
+    assert PlansDuePanel(district_officer, today=THURSDAY).render_html().strip() == ""
+
+
+@pytest.fixture
+def categories(db):
+    seed_categories(FeedbackCategory, AnswerTemplate)
+
+
+def test_commune_officer_sees_the_open_cases_assigned_to_the_commune(officer_of_today, categories):
+    commune = officer_of_today.unit
+    late = FeedbackFactory(commune=commune, assigned_unit=commune, due_on=THURSDAY.replace(day=1))
+    soon = FeedbackFactory(
+        commune=commune, assigned_unit=commune, due_on=datetime.date(2026, 12, 20)
+    )
+    FeedbackFactory(commune=commune, assigned_unit=commune, status="answered")
+    elsewhere = unit("19900", THURSDAY)
+    other = FeedbackFactory(commune=elsewhere, assigned_unit=elsewhere)
+
+    panel = CasesWaitingPanel(officer_of_today, today=THURSDAY)
+    context = panel.get_context_data()
+
+    assert [row["case"] for row in context["cases"]] == [late, soon]
+    assert context["total"] == 2 and context["overdue"] == 1
+    assert other.tracking_code not in panel.render_html()
+
+
+def test_province_staff_see_the_cases_waiting_to_be_assigned(province_staff, categories):
+    commune = unit("19900", THURSDAY)
+    waiting = FeedbackFactory(commune=commune)
+    FeedbackFactory(commune=commune, assigned_unit=commune)
+
+    context = CasesWaitingPanel(province_staff, today=THURSDAY).get_context_data()
+
+    assert context["to_assign"]
+    assert [row["case"] for row in context["cases"]] == [waiting]
