@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from giamngheo.feedback.models import AnswerTemplate, FeedbackCategory
 from giamngheo.feedback.panels import CasesWaitingPanel
 from giamngheo.feedback.seed import seed_categories
 from giamngheo.indicators.models import ProgrammePeriod
+from giamngheo.indicators.panels import TargetsPanel
 from giamngheo.plans.panels import PlansDuePanel
 from tests.accounts.factories import UserFactory
 from tests.broadcasts.factories import BroadcastFactory
@@ -76,7 +78,7 @@ def test_commune_officer_lands_on_this_week_when_signing_in(
     BroadcastFactory(commune=unit(XA_PHU_VANG, today), on=monday_of(today))
     client.force_login(officer_of_today)
 
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(38):
         response = client.get(reverse("wagtailadmin_home"))
 
     assert response.status_code == 200
@@ -190,3 +192,53 @@ def test_province_staff_see_the_cases_waiting_to_be_assigned(province_staff, cat
 
     assert context["to_assign"]
     assert [row["case"] for row in context["cases"]] == [waiting]
+
+
+def test_leader_lands_on_the_targets_of_the_current_period(
+    client, leader, django_assert_max_num_queries
+):
+    for code in ("19942", "19900"):
+        BroadcastFactory(commune=unit(code, THURSDAY), on=MONDAY)
+
+    context = TargetsPanel(leader, today=THURSDAY).get_context_data()
+    assert context["period"].name == "2026–2030" and context["year"] == 2026
+    assert len(context["cards"]) == 3
+    assert context["confirm_url"] is None  # leaders read; the province confirms
+
+    client.force_login(leader)
+    cache.clear()  # the KPI engine computes afresh, as on the first sign-in of the day
+    with django_assert_max_num_queries(30):
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="targets' in html
+    assert 'id="radio-week' not in html and 'id="cases-waiting' not in html
+    # The targets come before anything else on the page.
+    first_panel = html.index("w-panel--dashboard", html.index("</header>"))
+    assert 'id="targets' in html[first_panel : first_panel + 100]
+
+
+def test_province_staff_see_the_targets_and_can_confirm_a_draft_period(province_staff):
+    panel = TargetsPanel(province_staff, today=THURSDAY)
+    context = panel.get_context_data()
+    assert context["period"].is_draft
+    assert context["confirm_url"] == reverse("periods:confirm", args=[context["period"].pk])
+    # After what waits for their approval (Wagtail's moderation panels, 210 and 220).
+    assert panel.order > 220
+
+
+def test_commune_officers_home_holds_no_province_figures(client, officer_of_today):
+    client.force_login(officer_of_today)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="targets' not in html
+    assert 'id="radio-week' in html and 'id="plans-due' in html and 'id="cases-waiting' in html
+
+
+def test_province_staff_home_keeps_their_approvals_and_adds_targets_and_cases(
+    client, province_staff, categories, django_assert_max_num_queries
+):
+    FeedbackFactory(commune=unit("19900", timezone.localdate()))
+    client.force_login(province_staff)
+    cache.clear()
+    with django_assert_max_num_queries(40):
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="targets' in html and 'id="cases-waiting' in html
+    assert 'id="radio-week' not in html and 'id="plans-due' not in html
