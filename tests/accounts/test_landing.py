@@ -99,13 +99,12 @@ def test_the_week_grid_opens_on_the_week_the_button_asks_for(client, officer_of_
 def test_the_radio_listing_shows_the_weekly_actions_as_header_buttons(client, officer_of_today):
     client.force_login(officer_of_today)
     html = client.get(reverse("broadcasts:index")).content.decode()
-    header = (
-        html.split('class="w-slim-header')[1].split("</header>")[0]
-        if "w-slim-header" in html
-        else html
-    )
-    assert reverse("broadcasts_week") in header
-    assert reverse("broadcasts_import") in header
+    header = html[html.index("<header") : html.index("</header>")]
+    # Buttons of their own, not items of the "…" menu (its content is a hidden dropdown).
+    menu = header.split('data-w-dropdown-target="content"')
+    for url in (reverse("broadcasts_week"), reverse("broadcasts_import")):
+        assert f'<a href="{url}" class="w-header-button button"' in menu[0]
+        assert all(url not in part for part in menu[1:])
 
 
 def test_district_officer_sees_their_communes_gaps_while_districts_exist(district_officer):
