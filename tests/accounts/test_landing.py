@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from giamngheo.broadcasts.models import WeeklyLog, monday_of
 from giamngheo.broadcasts.panels import CommuneGapsPanel, RadioWeekPanel
+from giamngheo.evaluation.panels import FollowUpPanel
 from giamngheo.feedback.models import AnswerTemplate, FeedbackCategory
 from giamngheo.feedback.panels import CasesWaitingPanel
 from giamngheo.feedback.seed import seed_categories
@@ -18,6 +19,7 @@ from giamngheo.plans.panels import PlansDuePanel
 from tests.accounts.factories import UserFactory
 from tests.broadcasts.factories import BroadcastFactory
 from tests.conftest import unit
+from tests.evaluation.factories import RecommendationFactory, VisitFactory
 from tests.feedback.factories import FeedbackFactory
 from tests.plans.factories import CommunicationPlanFactory
 
@@ -241,3 +243,23 @@ def test_province_staff_home_keeps_their_approvals_and_adds_targets_and_cases(
         html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'id="targets' in html and 'id="cases-waiting' in html
     assert 'id="radio-week' not in html and 'id="plans-due' not in html
+
+
+def test_commune_officer_sees_the_recommendations_it_must_report_on(officer_of_today):
+    commune = officer_of_today.unit
+    visit = VisitFactory(
+        unit=commune, status="held", planned_on=MONDAY, held_on=MONDAY, plan__year=2026
+    )
+    late = RecommendationFactory(visit=visit, due_on=datetime.date(2026, 12, 1))
+    RecommendationFactory(visit=visit, due_on=datetime.date(2026, 12, 31), status="closed")
+    elsewhere = RecommendationFactory(
+        visit=visit, responsible_unit=unit("19900", THURSDAY), due_on=THURSDAY
+    )
+
+    panel = FollowUpPanel(officer_of_today, today=THURSDAY)
+    context = panel.get_context_data()
+
+    assert [row["recommendation"] for row in context["rows"]] == [late]
+    assert context["rows"][0]["is_overdue"]
+    html = panel.render_html()
+    assert "01/12/2026" in html and elsewhere.text not in html
