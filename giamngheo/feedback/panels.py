@@ -33,6 +33,8 @@ class CasesWaitingPanel(Component):
     def __init__(self, user, *, today: datetime.date | None = None):
         self.user = user
         self.today = today or timezone.localdate()
+        if scoping.is_province_wide(user):
+            self.order = 225  # the province: after what waits for its approval (220)
 
     @staticmethod
     def is_for(user) -> bool:

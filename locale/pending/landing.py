@@ -31,6 +31,7 @@ T = {
     "No case waits to be assigned.": "Không có phản ánh nào chờ giao.",
     "No open case is assigned to your unit.": "Đơn vị không có phản ánh nào đang chờ xử lý.",
     "%(counter)s open case.": "%(counter)s phản ánh chưa giải quyết xong.",
+    "%(counter)s case waits to be assigned.": "%(counter)s phản ánh chờ giao xử lý.",
     "%(counter)s past its deadline.": "%(counter)s phản ánh đã quá hạn.",
     "Targets of %(year)s (period %(period)s)": "Chỉ tiêu năm %(year)s (giai đoạn %(period)s)",
     "%(counter)s unit without an approved plan.": "%(counter)s đơn vị chưa có kế hoạch được phê duyệt.",

@@ -192,6 +192,7 @@ def test_province_staff_see_the_cases_waiting_to_be_assigned(province_staff, cat
     context = CasesWaitingPanel(province_staff, today=THURSDAY).get_context_data()
 
     assert context["to_assign"]
+    assert CasesWaitingPanel(province_staff).order > 220  # after what waits for approval
     assert [row["case"] for row in context["cases"]] == [waiting]
 
 
