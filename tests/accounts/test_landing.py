@@ -264,3 +264,13 @@ def test_commune_officer_sees_the_recommendations_it_must_report_on(officer_of_t
     assert context["rows"][0]["is_overdue"]
     html = panel.render_html()
     assert "01/12/2026" in html and elsewhere.text not in html
+
+
+def test_district_officer_lands_on_their_communes_gaps(
+    client, district_officer, django_assert_max_num_queries
+):
+    client.force_login(district_officer)
+    with django_assert_max_num_queries(40):
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="commune-gaps' in html
+    assert 'id="radio-week' not in html and 'id="targets' not in html
