@@ -13,13 +13,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.forms import Media
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
-from wagtail.admin.ui.components import Component
 
 from giamngheo.accounts import scoping
+from giamngheo.core.home import HomePanel
 from giamngheo.indicators.selectors import radio_minimum
 from giamngheo.units.models import Unit, UnitLevel
 
@@ -34,8 +32,6 @@ from .selectors import (
     week_end,
 )
 
-ADMIN_CSS = Media(css={"all": ["css/admin-extras.css"]})
-
 
 def _unit_level(user) -> str | None:
     return user.unit.level if user.is_authenticated and user.unit_id else None
@@ -45,17 +41,12 @@ def week_entry_url(week_start: datetime.date) -> str:
     return f"{reverse('broadcasts_week')}?{urlencode({'week': week_start.isoformat()})}"
 
 
-class RadioWeekPanel(Component):
+class RadioWeekPanel(HomePanel):
     """A commune officer's radio this week, and last week if it is still to report."""
 
     name = "radio_week"
     template_name = "broadcasts/panels/radio_week.html"
     order = 100
-    media = ADMIN_CSS
-
-    def __init__(self, user, *, today: datetime.date | None = None):
-        self.user = user
-        self.today = today or timezone.localdate()
 
     @staticmethod
     def is_for(user) -> bool:
@@ -89,17 +80,12 @@ class RadioWeekPanel(Component):
         }
 
 
-class CommuneGapsPanel(Component):
+class CommuneGapsPanel(HomePanel):
     """A district officer's communes: last week's and this week's programmes, gaps first."""
 
     name = "commune_gaps"
     template_name = "broadcasts/panels/commune_gaps.html"
     order = 100
-    media = ADMIN_CSS
-
-    def __init__(self, user, *, today: datetime.date | None = None):
-        self.user = user
-        self.today = today or timezone.localdate()
 
     @staticmethod
     def is_for(user) -> bool:

@@ -6,13 +6,11 @@ the unit scope (``selectors.recommendations_to_follow_up``).
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.urls import reverse
-from django.utils import timezone
-from wagtail.admin.ui.components import Component
 
+from giamngheo.core.home import HomePanel
 from giamngheo.units.models import UnitLevel
 
 from .selectors import recommendations_to_follow_up
@@ -20,14 +18,10 @@ from .selectors import recommendations_to_follow_up
 SHOWN = 5
 
 
-class FollowUpPanel(Component):
+class FollowUpPanel(HomePanel):
     name = "follow_up"
     template_name = "evaluation/panels/follow_up.html"
     order = 130
-
-    def __init__(self, user, *, today: datetime.date | None = None):
-        self.user = user
-        self.today = today or timezone.localdate()
 
     @staticmethod
     def is_for(user) -> bool:

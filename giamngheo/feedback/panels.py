@@ -13,11 +13,10 @@ from typing import Any
 
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
-from wagtail.admin.ui.components import Component
 
 from giamngheo.accounts import scoping
+from giamngheo.core.home import HomePanel
 
 from .models import FeedbackStatus
 from .selectors import can_assign, can_handle, feedback_visible_to
@@ -25,14 +24,13 @@ from .selectors import can_assign, can_handle, feedback_visible_to
 SHOWN = 5
 
 
-class CasesWaitingPanel(Component):
+class CasesWaitingPanel(HomePanel):
     name = "cases_waiting"
     template_name = "feedback/panels/cases_waiting.html"
     order = 120
 
     def __init__(self, user, *, today: datetime.date | None = None):
-        self.user = user
-        self.today = today or timezone.localdate()
+        super().__init__(user, today=today)
         if scoping.is_province_wide(user):
             self.order = 225  # the province: after what waits for its approval (220)
 

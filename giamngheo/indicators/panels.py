@@ -13,10 +13,9 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
-from wagtail.admin.ui.components import Component
 
 from giamngheo.accounts import scoping
+from giamngheo.core.home import HomePanel
 from giamngheo.units.divisions import province_code
 
 from .dashboard import fmt, records_url, status_label
@@ -26,15 +25,14 @@ from .selectors import current_period, default_year, indicator_value, indicators
 from .services import can_confirm_period
 
 
-class TargetsPanel(Component):
+class TargetsPanel(HomePanel):
     name = "targets"
     template_name = "indicators/panels/targets.html"
     # Leaders have nothing else to do here; staff see it after what waits for approval.
     order = 100
 
     def __init__(self, user, *, today: datetime.date | None = None):
-        self.user = user
-        self.today = today or timezone.localdate()
+        super().__init__(user, today=today)
         if user.has_perm("plans.publish_communicationplan"):
             self.order = 230
 

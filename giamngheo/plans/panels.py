@@ -8,16 +8,14 @@ approved yet, with the button to write one.  Registered by ``wagtail_hooks``.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
-from wagtail.admin.ui.components import Component
 
 from giamngheo.accounts import scoping
 from giamngheo.core.approval import ApprovalStatus
+from giamngheo.core.home import HomePanel
 from giamngheo.indicators.rules import Scope
 from giamngheo.indicators.selectors import current_period
 from giamngheo.units.divisions import province_code
@@ -26,14 +24,10 @@ from giamngheo.units.models import UnitLevel
 from .selectors import plan_status_by_unit
 
 
-class PlansDuePanel(Component):
+class PlansDuePanel(HomePanel):
     name = "plans_due"
     template_name = "plans/panels/plans_due.html"
     order = 110
-
-    def __init__(self, user, *, today: datetime.date | None = None):
-        self.user = user
-        self.today = today or timezone.localdate()
 
     @staticmethod
     def is_for(user) -> bool:
