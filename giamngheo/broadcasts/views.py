@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
@@ -21,10 +23,18 @@ def _require(request, permission: str) -> None:
         raise PermissionDenied
 
 
+def _week_asked(request) -> dict:
+    """The week a link asks for (``?week=2026-11-30``, from the home panel); none if unreadable."""
+    try:
+        return {"week": datetime.date.fromisoformat(request.GET.get("week", ""))}
+    except ValueError:
+        return {}
+
+
 def week_entry(request):
     """Log a commune's whole week at once; built for a phone."""
     _require(request, "broadcasts.add_broadcast")
-    form = WeekForm(request.POST or None, user=request.user)
+    form = WeekForm(request.POST or None, user=request.user, initial=_week_asked(request))
     formset = ProgrammeFormSet(request.POST or None, prefix="p")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         commune = form.cleaned_data["commune"]

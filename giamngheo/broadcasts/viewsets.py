@@ -84,16 +84,22 @@ class BroadcastDeleteView(ScopedDeleteView):
 
 class BroadcastIndexView(ScopedIndexView):
     @cached_property
-    def header_more_buttons(self):
-        buttons = super().header_more_buttons
-        user = self.request.user
-        if user.has_perm("broadcasts.add_broadcast"):
+    def header_buttons(self):
+        # The weekly actions are buttons in the header, not items of the "…" menu.
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm("broadcasts.add_broadcast"):
             buttons += [
                 HeaderButton(_("Log a week"), url=reverse("broadcasts_week"), icon_name="date"),
                 HeaderButton(
                     _("Import from Excel"), url=reverse("broadcasts_import"), icon_name="upload"
                 ),
             ]
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        user = self.request.user
         if services.can_reopen(user):
             buttons.append(
                 HeaderButton(
