@@ -105,8 +105,8 @@ def render(markdown: str) -> SafeString:
         if not line or heading:
             close()
             if heading:
-                # The page title is the h1; the guide's headings start one level down.
-                level = min(len(heading.group(1)) + 1, 6)
+                # The page's title is its only h1 (the guide's first line).
+                level = max(len(heading.group(1)), 2)
                 out.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
         elif item:
             tag = "ul" if _BULLET.match(line) else "ol"
