@@ -123,6 +123,9 @@ class CommunicationPlanViewSet(ScopedSnippetViewSet):
     menu_order = 150
     add_to_admin_menu = True
     inspect_view_enabled = True
+    # What a reader of the plan needs; Wagtail's default lists every column, the
+    # derived search title and the revision bookkeeping included.
+    inspect_view_fields = ["unit", "period", "year", "title", "objectives", "attachment"]
     list_display = [
         "title",
         "unit",

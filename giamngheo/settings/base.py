@@ -188,6 +188,12 @@ TASKS = {
 WAGTAIL_SITE_NAME = _("Poverty reduction")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# The banner links to Wagtail's English release notes; staff have their own guides
+# under Help (docs/guides/).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# The upgrade notice (in English, for administrators) asks releases.wagtail.io from
+# the browser; deployments sit on intranets and upgrade through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 # Site search (docs/decisions/0004-portal-search.md). The database backend by
 # default: SQLite FTS5, or PostgreSQL full text with the "simple" configuration
