@@ -11,6 +11,7 @@ from giamngheo.engagement.models import Vote
 from giamngheo.feedback.models import AnswerTemplate, FeedbackCategory
 from giamngheo.feedback.seed import seed_categories
 from giamngheo.portal.services import ensure_portal
+from tests.browser.test_accessibility import AXE, serious_violations
 from tests.conftest import unit
 from tests.engagement.factories import PollFactory
 from tests.feedback.factories import FeedbackFactory
@@ -145,3 +146,18 @@ def test_a_citizen_answers_on_the_cached_home_page_and_sees_the_results(
     expect(neighbour.locator(".home-poll table.poll-results")).to_have_count(0)
     first.close()
     second.close()
+
+
+def test_the_home_page_on_a_small_phone_passes_axe_with_the_menu_folded_and_open(
+    live_server, small_phone, portal
+):
+    if not AXE.exists():
+        pytest.skip("needs axe-core from npm: make install")
+    PollFactory(question=QUESTION, choices=["Loa truyền thanh xã", "Tivi", "Zalo"])
+    small_phone.goto(live_server.url + "/")
+    expect(small_phone.locator(".home-poll form[method=post]")).to_be_visible()
+    assert serious_violations(small_phone) == []
+    small_phone.locator("button.menu-toggle").click()
+    assert serious_violations(small_phone) == []
+    small_phone.goto(live_server.url + "/ket-qua/")
+    assert serious_violations(small_phone) == []
