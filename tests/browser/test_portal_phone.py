@@ -3,14 +3,19 @@ scroll in their box with a visible cue, tracking codes stay on one line, and a
 citizen who answers the home page's poll sees the results at once although the home
 page is cached for everyone."""
 
+import re
+
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from giamngheo.engagement.models import Vote
 from giamngheo.feedback.models import AnswerTemplate, FeedbackCategory
 from giamngheo.feedback.seed import seed_categories
 from giamngheo.portal.services import ensure_portal
+from tests.accounts.factories import PASSWORD, UserFactory
 from tests.browser.test_accessibility import AXE, serious_violations
 from tests.conftest import unit
 from tests.engagement.factories import PollFactory
@@ -116,6 +121,25 @@ def test_a_tracking_code_stays_on_one_line(live_server, small_phone, portal):
     assert code.evaluate("c => c.getClientRects().length") == 1
     assert code.bounding_box()["x"] + code.bounding_box()["width"] <= SMALL_PHONE["width"]
     assert fits_the_phone(small_phone)
+
+
+def test_tracking_codes_in_the_officers_list_of_cases_stay_on_one_line(
+    live_server, small_phone, portal
+):
+    seed_categories(FeedbackCategory, AnswerTemplate)
+    commune = unit("19942", timezone.localdate())
+    UserFactory(username="xa.phuvang", role="commune_officer", unit=commune)
+    codes = [FeedbackFactory(commune=commune, assigned_unit=commune).tracking_code for _ in "ab"]
+    small_phone.goto(live_server.url + "/admin/login/")
+    small_phone.fill("input[name=username]", "xa.phuvang")
+    small_phone.fill("input[name=password]", PASSWORD)
+    small_phone.locator("form button[type=submit]").first.click()
+    small_phone.wait_for_url(re.compile(r".*/admin/$"))
+    small_phone.goto(live_server.url + reverse("feedback_cases:index"))
+    for code in codes:
+        link = small_phone.locator("td.tracking-code a", has_text=code)
+        expect(link).to_have_text(code)
+        assert link.evaluate("a => a.getClientRects().length") == 1
 
 
 def test_a_citizen_answers_on_the_cached_home_page_and_sees_the_results(
