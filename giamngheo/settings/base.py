@@ -186,7 +186,12 @@ TASKS = {
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = _("Poverty reduction")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The address the site is served at ("https://giamngheo.example.gov.vn"): every link
+# in an e-mail or a text message starts with it (core/links.py), Wagtail's own
+# notifications too. Empty: the default Wagtail Site's address. dev.py and
+# production.py give it a default.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="").rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAIL_I18N_ENABLED = False
 # The banner links to Wagtail's English release notes; staff have their own guides
 # under Help (docs/guides/).
