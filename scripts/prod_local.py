@@ -115,7 +115,7 @@ class Stack:
             ("/etc/ssl/giamngheo/privkey.pem", str(self.state / "tls" / "key.pem")),
             ("/etc/nginx/snippets/giamngheo-brotli", f"{snippets}/giamngheo-brotli"),
             ("/var/www/html", str(self.state / "acme")),
-            *self.replacements(),
+            *self.replacements()[1:],  # all but the environment file
         ]
 
     @staticmethod
@@ -167,10 +167,17 @@ class Stack:
         return process
 
     def manage(self, *arguments: str, check: bool = True) -> subprocess.CompletedProcess:
+        """manage.py as the job units run it: their python, directory and environment."""
         unit = self.unit("giamngheo-job@x.service")
         env = self.environment(unit)
         python = self.command(unit, env)[0]
         return subprocess.run([python, "manage.py", *arguments], cwd=ROOT, env=env, check=check)
+
+    def python(self, code: str) -> None:
+        unit = self.unit("giamngheo-job@x.service")
+        env = self.environment(unit)
+        python = self.command(unit, env)[0]
+        subprocess.run([python, "-c", code], cwd=ROOT, env=env, check=True)
 
     # --- What systemd and the distribution would provide.
     def write_env_file(self) -> None:
@@ -305,10 +312,10 @@ class Stack:
     def wait_ready(self) -> None:
         url = f"https://localhost:{self.args.https_port}/readyz"
         context = ssl.create_default_context(cafile=self.state / "tls" / "cert.pem")
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(url, context=context, timeout=5) as response:
+                with urllib.request.urlopen(url, context=context, timeout=30) as response:
                     if response.status == 200:
                         return
             except OSError:
@@ -316,7 +323,7 @@ class Stack:
             if any(child.poll() is not None for child in self.children):
                 raise SystemExit(f"prod-local: a process stopped; see {self.logs}")
             time.sleep(0.5)
-        raise SystemExit(f"prod-local: {url} not ready after 90 s; see {self.logs}")
+        raise SystemExit(f"prod-local: {url} not ready after 300 s; see {self.logs}")
 
     def up(self) -> None:
         for folder in (self.state, self.logs, self.state / "media"):
@@ -325,13 +332,18 @@ class Stack:
         self.certificate()
         self.database()
         self.start_redis()
-        # What docs/operations.md's first deployment runs, with the same environment.
-        self.manage("migrate", "--noinput", "--verbosity", "0")
-        self.manage("import_units")
-        self.manage("setup_portal", "--hostname", "localhost", "--port", str(self.args.https_port))
-        self.manage("collectstatic", "--noinput", "--verbosity", "0")
-        if self.args.demo:
-            self.manage("load_demo")
+        # What docs/operations.md's first deployment runs, with the same environment, in
+        # one process (each start of Django costs seconds).
+        commands = [
+            ("migrate", "--noinput", "--verbosity", "0"),
+            ("import_units",),
+            ("setup_portal", "--hostname", "localhost", "--port", str(self.args.https_port)),
+            ("collectstatic", "--noinput", "--verbosity", "0"),
+        ] + ([("load_demo",)] if self.args.demo else [])
+        self.python(
+            "import django; django.setup(); from django.core.management import call_command\n"
+            + "".join(f"call_command(*{command!r})\n" for command in commands)
+        )
         timers = {}
         for name in self.wanted():
             if name.endswith(".timer"):
@@ -386,7 +398,11 @@ def main() -> None:
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for the env file")
     parser.add_argument("--demo", action="store_true", help="load the demo data set")
     parser.add_argument("--fresh", action="store_true", help="drop the database first")
-    args = parser.parse_args()
+    argv = sys.argv[1:]
+    # manage: everything after "--" is manage.py's (argparse would take its options).
+    extra = argv[argv.index("--") + 1 :] if "--" in argv else []
+    args = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
+    args.unit += extra
     stack = Stack(args)
     if args.action == "run":
         (name,) = args.unit
