@@ -9,6 +9,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.observability import init_sentry, logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "giamngheo"
 
@@ -71,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id.
+    "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -312,9 +316,23 @@ FEEDBACK_RATE_LIMITS |= {
     "poll-vote": env("POLL_VOTE_RATE", default="60/h"),
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-}
+# --- Logs, request ids and error reports (core/observability.py, docs/operations.md).
+LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"  # nginx's $request_id
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+LOG_REQUESTS = env.bool("LOG_REQUESTS", default=False)
+LOGGING = logging_config(
+    level=env("LOG_LEVEL", default="WARNING"), log_format=env("LOG_FORMAT", default="text")
+)
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    init_sentry(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        release=env("SENTRY_RELEASE", default=""),
+    )
+
+# --- /readyz (core/health.py): what a load balancer reads as ready.
+HEALTH_WORKER_SILENCE_SECONDS = env.int("HEALTH_WORKER_SILENCE_SECONDS", default=60)
+HEALTH_QUEUE_MAX_AGE_SECONDS = env.int("HEALTH_QUEUE_MAX_AGE_SECONDS", default=600)
+HEALTH_MIN_FREE_DISK_MB = env.int("HEALTH_MIN_FREE_DISK_MB", default=1024)
