@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from django.db import connections
+import psycopg
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -130,26 +130,24 @@ def _run(command: list[str], connection: BaseDatabaseWrapper) -> None:
 
 
 def _pg_dump(connection: BaseDatabaseWrapper, target: Path) -> dict[str, int]:
-    # A second connection holds a repeatable-read snapshot: the counts and pg_dump
-    # see the same database, whatever the app servers write meanwhile.
-    alias = "__backup_snapshot"
-    connections.settings[alias] = {**connection.settings_dict, "CONN_MAX_AGE": 0}
-    snapshot_connection = connections.create_connection(alias)
-    try:
-        snapshot_connection.set_autocommit(False)
+    # A connection of its own (whatever transaction the caller is in) holds a
+    # repeatable-read snapshot: the counts and pg_dump see the same database,
+    # whatever the app servers write meanwhile.
+    with psycopg.connect(**connection.get_connection_params()) as snapshot_connection:
         with snapshot_connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             cursor.execute("SELECT pg_export_snapshot()")
             snapshot = cursor.fetchone()[0]
-            counts = _count(cursor, snapshot_connection.introspection.table_names(cursor))
+            cursor.execute(
+                "SELECT c.relname FROM pg_class c WHERE c.relkind IN ('r', 'p') "
+                "AND c.relnamespace = 'public'::regnamespace"
+            )
+            counts = _count(cursor, [name for (name,) in cursor.fetchall()])
             _run(
                 ["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={target}"],
                 connection,
             )
         snapshot_connection.rollback()
-    finally:
-        snapshot_connection.close()
-        del connections.settings[alias]
     return counts
 
 
