@@ -181,6 +181,7 @@ def verify(path: Path, manifest: Manifest) -> None:
             for info in tar:
                 if info.name == MANIFEST:
                     continue
+                safe_relative(info.name)
                 expected = manifest.members.get(info.name)
                 if expected is None or not info.isfile():
                     raise ArchiveError(f"{info.name}: in the archive but not in its manifest")
@@ -211,13 +212,19 @@ def extract(path: Path, *, prefix: str, target: Path) -> int:
         for info in tar:
             if not info.name.startswith(prefix):
                 continue
-            relative = PurePosixPath(info.name.removeprefix(prefix))
-            if relative.is_absolute() or ".." in relative.parts:
-                raise ArchiveError(f"{info.name}: unsafe path")
+            relative = safe_relative(info.name.removeprefix(prefix))
             info.name = relative.as_posix()
             tar.extract(info, target, filter="data")
             count += 1
     return count
+
+
+def safe_relative(name: str) -> PurePosixPath:
+    """``name`` as a relative path that stays inside its folder, or ArchiveError."""
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts:
+        raise ArchiveError(f"{name}: unsafe path")
+    return path
 
 
 def empty_folder(root: Path) -> None:

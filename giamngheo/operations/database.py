@@ -170,7 +170,14 @@ def _pg_restore(connection: BaseDatabaseWrapper, source: Path) -> None:
 # --- SQLite
 
 
+def _outside_transaction(connection: BaseDatabaseWrapper) -> None:
+    # The backup API waits for a lock this connection's own transaction holds: forever.
+    if connection.in_atomic_block:
+        raise DatabaseError("SQLite backups and restores run outside a transaction")
+
+
 def _sqlite_dump(connection: BaseDatabaseWrapper, target: Path) -> dict[str, int]:
+    _outside_transaction(connection)
     connection.ensure_connection()
     destination = sqlite3.connect(target)
     try:
@@ -187,6 +194,7 @@ def _sqlite_dump(connection: BaseDatabaseWrapper, target: Path) -> dict[str, int
 
 
 def _sqlite_restore(connection: BaseDatabaseWrapper, source: Path) -> None:
+    _outside_transaction(connection)
     connection.ensure_connection()
     origin = sqlite3.connect(source)
     try:
