@@ -3,15 +3,23 @@ restored, and compared table by table and file by file. Runs on SQLite and, with
 DATABASE_URL, on PostgreSQL (pg_dump / pg_restore for real)."""
 
 import time
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
 from giamngheo.demo.services import load_demo
-from giamngheo.feedback.models import Feedback, FeedbackCategory, feedback_storage
+from giamngheo.feedback.models import (
+    AnswerTemplate,
+    Feedback,
+    FeedbackCategory,
+    feedback_storage,
+)
+from giamngheo.feedback.seed import seed_categories
 from giamngheo.feedback.services import submit_feedback
 from giamngheo.feedback.uploads import clean_upload
 from giamngheo.operations import archive, database
@@ -21,6 +29,10 @@ from giamngheo.reports.services import request_report
 from tests.accounts.factories import UserFactory
 from tests.conftest import ON_CURRENT_MAP, unit
 from tests.feedback.files import phone_photo
+
+add_default_bodies = import_module(
+    "giamngheo.reports.migrations.0002_issuing_bodies"
+).add_default_bodies
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -47,11 +59,18 @@ def roots(settings, tmp_path):
     }
 
 
+def ensure_seed_rows() -> None:
+    """Rows data migrations create, which an earlier transactional test's flush removed."""
+    add_default_bodies(apps, None)
+    seed_categories(FeedbackCategory, AnswerTemplate)
+
+
 def load_site_with_files() -> None:
     """The demo, a citizen's photo and a generated annual report."""
+    ensure_seed_rows()
     ensure_portal()
     load_demo(seed=7, parts=DRILL_PARTS, force=True)
-    category, _ = FeedbackCategory.objects.get_or_create(code="khac", defaults={"name": "Khác"})
+    category = FeedbackCategory.objects.filter(is_active=True).first()
     submit_feedback(
         category=category,
         commune=unit("19942", ON_CURRENT_MAP),
