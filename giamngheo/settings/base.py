@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "giamngheo.reports",
     "giamngheo.portal",
     "giamngheo.demo",
+    "giamngheo.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -244,6 +245,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Every image needs its alternative text (its description) before it is saved.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "giamngheo.portal.forms.ImageForm"
+
+# --- Backups (giamngheo/operations/, docs/backup.md): where `manage.py backup` writes
+# its archives unless told otherwise; keep it on another disk than the database.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# `manage.py upgrade` runs this (a shell command line) last to restart the app
+# servers and the worker; empty: it says to restart them and stops there.
+UPGRADE_RESTART_COMMAND = env("UPGRADE_RESTART_COMMAND", default="")
+# Serving commands and the WSGI application refuse a database with unapplied
+# migrations (production turns it on; giamngheo/operations/startup.py).
+REFUSE_UNAPPLIED_MIGRATIONS = env.bool("REFUSE_UNAPPLIED_MIGRATIONS", default=False)
 
 # The province whose units the site serves (national statistics code).
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=46)
