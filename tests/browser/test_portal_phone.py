@@ -160,7 +160,11 @@ def test_a_citizen_answers_on_the_cached_home_page_and_sees_the_results(
     assert Vote.objects.get().choice.text == "Tivi"
     assert fits_the_phone(citizen)
 
-    # Back home: the page comes from the cache, the block shows this visitor's results.
+    # Back, as a phone's back button does: the block asks again and shows the results.
+    citizen.go_back()
+    expect(block.locator("table.poll-results")).to_be_visible()
+
+    # Home again: the page comes from the cache, the block shows this visitor's results.
     response = citizen.goto(live_server.url + "/")
     assert response.headers["x-page-cache"] == "hit"
     expect(block.locator("table.poll-results")).to_be_visible()
