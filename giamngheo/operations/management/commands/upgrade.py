@@ -44,7 +44,9 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run, backup_into, keep, skip_backup, no_maintenance, **options):
         self.dry_run = dry_run
         folder = backup_into or Path(settings.BACKUP_DIR)
-        keep = keep if keep is not None else (settings.BACKUP_KEEP or None)
+        if keep is not None and keep < 1:
+            raise CommandError(_("--keep: keep at least one archive."))
+        keep = keep or settings.BACKUP_KEEP or None
         missing = unapplied_migrations()
         flag = None if no_maintenance else Path(settings.MAINTENANCE_FILE)
         if dry_run:
