@@ -112,6 +112,15 @@ class RestoreResult:
     files: int
 
 
+def backed_up_roots(manifest: Manifest) -> dict[str, Path]:
+    """The local folders whose files the archive holds (a store that was on S3 is not one)."""
+    return {
+        name: root
+        for name, root in local_roots().items()
+        if manifest.roots.get(name, {}).get("on_disk")
+    }
+
+
 class RestoreRefused(Exception):
     """The target is not empty and replacing it was not asked for."""
 
@@ -130,7 +139,7 @@ def restore(*, path: Path, replace: bool = False, using: str = DEFAULT_DB_ALIAS)
         raise RestoreRefused(
             f"the archive holds a {manifest.database['engine']} database, this site uses {vendor}"
         )
-    roots = {name: root for name, root in local_roots().items() if name in manifest.roots}
+    roots = backed_up_roots(manifest)
     if not replace:
         busy = [name for name, root in roots.items() if any(archive.walk_files(root))]
         if database.has_tables(connection):
@@ -165,9 +174,7 @@ def check_restored(manifest: Manifest, *, using: str = DEFAULT_DB_ALIAS) -> None
             raise ArchiveError(
                 f"table {table}: {counts.get(table)} rows after restore, {expected} backed up"
             )
-    for name, root in local_roots().items():
-        if name not in manifest.roots:
-            continue
+    for name, root in backed_up_roots(manifest).items():
         expected_files = manifest.files_of(name)
         if archive.tree_checksums(root) != expected_files:
             raise ArchiveError(f"{name}: the restored files differ from the manifest")

@@ -249,6 +249,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "giamngheo.portal.forms.ImageForm"
 # --- Backups (giamngheo/operations/, docs/backup.md): where `manage.py backup` writes
 # its archives unless told otherwise; keep it on another disk than the database.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# Archives `backup` and `upgrade` keep in that folder, the newest; 0 keeps them all.
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=0)
+# While this file exists the reference nginx site (deploy/nginx/) answers with its
+# maintenance page; `manage.py upgrade` creates it for the upgrade's length.
+MAINTENANCE_FILE = env.path("MAINTENANCE_FILE", default=BASE_DIR / "var" / "maintenance.on")
 # `manage.py upgrade` runs this (a shell command line) last to restart the app
 # servers and the worker; empty: it says to restart them and stops there.
 UPGRADE_RESTART_COMMAND = env("UPGRADE_RESTART_COMMAND", default="")

@@ -35,4 +35,12 @@ T = {
     "UPGRADE_RESTART_COMMAND is not set: restart them yourself now.": "Chưa đặt UPGRADE_RESTART_COMMAND: hãy tự khởi động lại ngay bây giờ.",
     "would run: %(command)s": "sẽ chạy: %(command)s",
     "ran: %(command)s": "đã chạy: %(command)s",
+    "Show the maintenance page": "Bật trang bảo trì",
+    "Open the site again": "Mở lại trang",
+    "The maintenance page stays up; delete %(file)s once the site works.": "Trang bảo trì vẫn bật; xóa %(file)s khi trang đã hoạt động bình thường.",
+    "skipped (--no-maintenance)": "bỏ qua (--no-maintenance)",
+    "would create %(file)s": "sẽ tạo %(file)s",
+    "would delete %(file)s": "sẽ xóa %(file)s",
+    "created %(file)s": "đã tạo %(file)s",
+    "deleted %(file)s": "đã xóa %(file)s",
 }

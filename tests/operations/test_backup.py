@@ -110,11 +110,9 @@ def test_rotation_keeps_the_newest_archives(site):
         english("backup", "--keep", "0")
 
 
-def test_a_store_on_object_storage_is_named_as_not_in_the_archive(site, capsys):
-    site.STORAGES = {
-        **site.STORAGES,
-        "reports": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+def test_a_store_on_object_storage_is_named_as_not_in_the_archive_and_left_alone(site, capsys):
+    local = site.STORAGES
+    site.STORAGES = {**local, "reports": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
     english("backup")
     err = capsys.readouterr().err
     assert "reports: kept in InMemoryStorage, not on this disk" in err
@@ -123,3 +121,10 @@ def test_a_store_on_object_storage_is_named_as_not_in_the_archive(site, capsys):
         "storage": "InMemoryStorage",
         "on_disk": False,
     }
+    # Restored where that store is a folder again: the archive has nothing for it,
+    # so the folder is not emptied.
+    site.STORAGES = local
+    (site.REPORTS_FILES_ROOT / "2026").mkdir(parents=True)
+    (site.REPORTS_FILES_ROOT / "2026" / "bao-cao.pdf").write_bytes(b"%PDF-1.7")
+    english("restore", "--replace", str(path))
+    assert (site.REPORTS_FILES_ROOT / "2026" / "bao-cao.pdf").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import translation
 
@@ -91,8 +91,10 @@ def test_upgrade_dry_run_changes_nothing_and_the_upgrade_does_every_step(
     settings.BACKUP_DIR = tmp_path / "backups"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STATIC_ROOT = tmp_path / "static"
+    settings.MAINTENANCE_FILE = flag = tmp_path / "maintenance.on"
     restarted = tmp_path / "restarted"
-    settings.UPGRADE_RESTART_COMMAND = f"touch {restarted}"
+    # Succeeds only while the maintenance page is up.
+    settings.UPGRADE_RESTART_COMMAND = f"cp {flag} {restarted}"
     # The database of the previous version: the demo app's table is not there yet.
     call_command("migrate", "demo", "zero", verbosity=0)
     assert unapplied_migrations() == ["demo.0001_initial"]
@@ -102,9 +104,10 @@ def test_upgrade_dry_run_changes_nothing_and_the_upgrade_does_every_step(
         call_command("upgrade", "--dry-run")
     out = capsys.readouterr().out
     assert "would apply 1:" in out and "demo.0001_initial" in out
-    assert f"would run: touch {restarted}" in out
+    assert f"would run: cp {flag} {restarted}" in out
+    assert f"would create {flag}" in out
     assert unapplied_migrations() == ["demo.0001_initial"]
-    assert not settings.BACKUP_DIR.exists() and not restarted.exists()
+    assert not settings.BACKUP_DIR.exists() and not restarted.exists() and not flag.exists()
     assert not settings.STATIC_ROOT.exists()
 
     with translation.override("en"):
@@ -117,8 +120,17 @@ def test_upgrade_dry_run_changes_nothing_and_the_upgrade_does_every_step(
     assert "demo.0001_initial" not in manifest.database["migrations"]  # taken before migrate
     assert (settings.STATIC_ROOT / "wagtailadmin").is_dir()
     assert Unit.objects.count() == units  # the units were there: nothing to import
-    assert restarted.exists()
+    assert restarted.exists() and not flag.exists()
     assert "Upgrade finished." in out
+
+    # A step that fails leaves the maintenance page up and says so.
+    settings.UPGRADE_RESTART_COMMAND = "false"
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match=r"Step 5 .*failed.*maintenance page stays up"),
+    ):
+        call_command("upgrade", "--skip-backup")
+    assert flag.exists()
 
 
 def test_the_dry_run_imports_the_units_and_rolls_back_saying_what_would_change(

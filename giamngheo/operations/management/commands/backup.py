@@ -28,13 +28,15 @@ class Command(BaseCommand):
             "--keep",
             type=int,
             default=None,
-            help="Then delete all but the newest KEEP archives of that folder.",
+            help="Then delete all but the newest KEEP archives of that folder "
+            "(default: BACKUP_KEEP; 0 keeps them all).",
         )
         parser.add_argument("--database", default="default")
 
     def handle(self, *args, into, keep, database, **options):
         if keep is not None and keep < 1:
             raise CommandError(_("--keep: keep at least one archive."))
+        keep = keep or settings.BACKUP_KEEP or None
         folder = into or Path(settings.BACKUP_DIR)
         try:
             result = back_up(into=folder, keep=keep, using=database)

@@ -34,18 +34,30 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip-backup", action="store_true", help="Only when a backup was just taken."
         )
+        parser.add_argument(
+            "--no-maintenance",
+            action="store_true",
+            help="Keep the site open meanwhile (default: MAINTENANCE_FILE shows the "
+            "maintenance page from the backup to the restart).",
+        )
 
-    def handle(self, *args, dry_run, backup_into, keep, skip_backup, **options):
+    def handle(self, *args, dry_run, backup_into, keep, skip_backup, no_maintenance, **options):
         self.dry_run = dry_run
         folder = backup_into or Path(settings.BACKUP_DIR)
+        if keep is not None and keep < 1:
+            raise CommandError(_("--keep: keep at least one archive."))
+        keep = keep or settings.BACKUP_KEEP or None
         missing = unapplied_migrations()
+        flag = None if no_maintenance else Path(settings.MAINTENANCE_FILE)
         if dry_run:
             self.stdout.write(_("Dry run: nothing will be changed."))
+        self.step(0, _("Show the maintenance page"), lambda: self.maintenance(flag, on=True))
         self.step(1, _("Back up"), lambda: self.back_up(folder, keep, skip_backup))
         self.step(2, _("Apply migrations"), lambda: self.migrate(missing))
         self.step(3, _("Collect static files"), self.collect_static)
         self.step(4, _("Import administrative units"), lambda: self.import_units(missing))
         self.step(5, _("Restart the app servers and the worker"), self.restart)
+        self.step(6, _("Open the site again"), lambda: self.maintenance(flag, on=False))
         self.stdout.write(_("Dry run finished.") if dry_run else _("Upgrade finished."))
 
     def step(self, number: int, title: str, action) -> None:
@@ -53,13 +65,36 @@ class Command(BaseCommand):
         try:
             action()
         except (CommandError, ArchiveError, DatabaseError, OSError) as error:
-            raise CommandError(
-                _("Step %(number)d (%(title)s) failed: %(error)s")
-                % {"number": number, "title": title, "error": error}
-            ) from error
+            message = _("Step %(number)d (%(title)s) failed: %(error)s") % {
+                "number": number,
+                "title": title,
+                "error": error,
+            }
+            if not self.dry_run and Path(settings.MAINTENANCE_FILE).exists():
+                # Left on: the site must not serve a half-upgraded database.
+                message += " " + _(
+                    "The maintenance page stays up; delete %(file)s once the site works."
+                ) % {"file": settings.MAINTENANCE_FILE}
+            raise CommandError(message) from error
 
     def say(self, text: str) -> None:
         self.stdout.write(f"   {text}")
+
+    def maintenance(self, flag: Path | None, *, on: bool) -> None:
+        """The reference nginx site answers 503 with its maintenance page while ``flag`` exists."""
+        if flag is None:
+            self.say(_("skipped (--no-maintenance)"))
+        elif self.dry_run:
+            self.say(
+                (_("would create %(file)s") if on else _("would delete %(file)s")) % {"file": flag}
+            )
+        elif on:
+            flag.parent.mkdir(parents=True, exist_ok=True)
+            flag.touch()
+            self.say(_("created %(file)s") % {"file": flag})
+        else:
+            flag.unlink(missing_ok=True)
+            self.say(_("deleted %(file)s") % {"file": flag})
 
     def back_up(self, folder: Path, keep, skip: bool) -> None:
         if skip:
