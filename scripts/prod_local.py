@@ -401,9 +401,11 @@ def main() -> None:
     argv = sys.argv[1:]
     # manage: everything after "--" is manage.py's (argparse would take its options).
     extra = argv[argv.index("--") + 1 :] if "--" in argv else []
-    args = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
+    args = parser.parse_intermixed_args(argv[: argv.index("--")] if "--" in argv else argv)
     args.unit += extra
     stack = Stack(args)
+    if args.action in {"run", "manage"} and not stack.env_file.exists():
+        raise SystemExit(f"prod-local: no stack in {stack.state}; start one with `up` first")
     if args.action == "run":
         (name,) = args.unit
         stack.logs.mkdir(parents=True, exist_ok=True)
