@@ -31,16 +31,19 @@ def _package_dir(name: str) -> Path:
 
 
 def catalogue_dirs() -> list[Path]:
-    """Folders holding a ``locale/`` of the admin staff meet: Wagtail's, and Django's
-    core, auth and contenttypes ones (django.contrib.admin is not installed)."""
+    """Folders holding a ``locale/`` of the admin staff meet: Wagtail's, Django's
+    core, auth and contenttypes ones (django.contrib.admin is not installed), and
+    django-taggit's (the tags field of pages, which has no Vietnamese)."""
     wagtail = _package_dir("wagtail")
     django = _package_dir("django")
+    taggit = _package_dir("taggit")
     wagtail_dirs = sorted({p.parents[3] for p in wagtail.rglob("locale/en/LC_MESSAGES/*.po")})
     return [
         *wagtail_dirs,
         django / "conf",
         django / "contrib" / "auth",
         django / "contrib" / "contenttypes",
+        taggit,
     ]
 
 

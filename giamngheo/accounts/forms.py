@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_otp.forms import OTPAuthenticationFormMixin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
@@ -82,6 +83,12 @@ class UnitFieldMixin:
         self.fields["unit"].queryset = Unit.objects.filter(
             pk__in=choices.values("pk")
         ) | Unit.objects.filter(pk=current)
+        # A Vietnamese name is family, middle and given names; the display puts them in
+        # that order (``User.get_full_name``), so the form asks for them in that order.
+        self.fields["last_name"].label = pgettext_lazy("person", "Family and middle names")
+        self.fields["last_name"].help_text = pgettext_lazy("person", "e.g. Nguyễn Thị")
+        self.fields["first_name"].label = pgettext_lazy("person", "Given name")
+        self.fields["first_name"].help_text = pgettext_lazy("person", "e.g. Lan")
 
 
 class UserCreationForm(UnitFieldMixin, WagtailUserCreationForm):

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from giamngheo.core.text import person_sort_string
+
 
 class User(AbstractUser):
     """A staff member or a citizen account; staff carry the unit they work for.
@@ -25,11 +27,31 @@ class User(AbstractUser):
     )
     position = models.CharField(_("position"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # Derived from the name: lists of people sort by given name, then family name.
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True, default="")
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         swappable = "AUTH_USER_MODEL"
+
+    def __str__(self) -> str:
+        # Users show in choosers, list columns and exports by name, not by login.
+        return self.get_full_name() or self.get_username()
+
+    def get_full_name(self) -> str:
+        """The name in Vietnamese order, "Nguyễn Thị Lan".
+
+        ``last_name`` holds the family and middle names (Họ và tên đệm), ``first_name``
+        the given name (Tên), as on the user form. Django's own method writes them
+        the English way round; Wagtail's header, account summary, user list and
+        workflow history all call this one.
+        """
+        return " ".join(f"{self.last_name} {self.first_name}".split())
+
+    def save(self, *args, **kwargs) -> None:
+        self.sort_name = person_sort_string(self.get_full_name() or self.get_username())
+        super().save(*args, **kwargs)
 
 
 class AccessKind(models.TextChoices):

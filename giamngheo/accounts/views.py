@@ -1,4 +1,5 @@
-"""Two-factor sign-in: a staff member turns it on or off from their account."""
+"""Two-factor sign-in (a staff member turns it on or off from their account) and the
+user guides of the Help menu."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import qrcode.image.svg
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
@@ -19,7 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from . import scoping
+from . import guides, scoping
 from .forms import TokenForm, confirmed_totp_device
 
 
@@ -87,3 +89,19 @@ def _province_only(view):
 
 site_history = _province_only(LogEntriesView.as_view())
 site_history_results = _province_only(LogEntriesView.as_view(results_only=True))
+
+
+def guide(request: HttpRequest, slug: str = "") -> HttpResponse:
+    """A role's user guide; without a slug, the signed-in user's own (or the list)."""
+    mine = guides.guides_for(request.user)
+    if not slug:
+        chosen = mine[0] if mine else None
+    elif slug in guides.GUIDE_BY_SLUG:
+        chosen = guides.GUIDE_BY_SLUG[slug]
+    else:
+        raise Http404
+    return TemplateResponse(
+        request,
+        "accounts/guide.html",
+        {"guide": chosen, "guides": guides.GUIDES, "mine": mine},
+    )

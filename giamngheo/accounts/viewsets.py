@@ -348,7 +348,18 @@ class UserEditView(wagtail_users.EditView):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
 
+class UserIndexView(wagtail_users.IndexView):
+    def order_queryset(self, queryset):
+        # Wagtail sorts by last_name, the family name; Vietnamese lists go by given name.
+        if self.ordering in ("name", "-name"):
+            descending = "-" if self.ordering.startswith("-") else ""
+            return queryset.order_by(f"{descending}sort_name", "username")
+        return super().order_queryset(queryset)
+
+
 class UserViewSet(wagtail_users.UserViewSet):
+    index_view_class = UserIndexView
+    ordering = "name"
     add_view_class = UserCreateView
     edit_view_class = UserEditView
 

@@ -93,3 +93,28 @@ def _clusters(decomposed: str) -> list[str]:
         else:
             clusters.append(ch)
     return clusters
+
+
+_WORD_LETTERS = 10  # the longest Vietnamese syllable has 7 letters ("nghiêng")
+
+
+def person_sort_string(full_name: str) -> str:
+    """The sort column of a person's name written in Vietnamese order ("Nguyễn Thị Lan").
+
+    Vietnamese lists of people (class rolls, staff lists, payrolls) are ordered
+    by the given name, the last word, then by the family name and the middle
+    names: "Trần Văn An" < "Nguyễn Thị Lan" < "Phan Thị Lan". Letters first and
+    tone marks only to break ties, as in ``collation_key``. Every word takes a
+    fixed width of digits and nothing else, so no database collation can skip a
+    separator and compare one word's tones with another's letters.
+    """
+    words = full_name.split()
+    ordered = [words[-1], words[0], *words[1:-1]] if len(words) > 1 else words
+    letters, tones = "", ""
+    for word in ordered:
+        ranks, marks = collation_key(word)
+        letters += "".join(f"{min(r, 99):02d}" for r in ranks[:_WORD_LETTERS]).ljust(
+            2 * _WORD_LETTERS, "0"
+        )
+        tones += "".join(map(str, marks[:_WORD_LETTERS])).ljust(_WORD_LETTERS, "0")
+    return letters + tones

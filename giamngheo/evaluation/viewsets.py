@@ -333,6 +333,9 @@ class VisitViewSet(VisibleViewSet):
     menu_label = _("Supervision visits")
     index_view_class = VisitIndexView
     inspect_view_class = VisitInspectView
+    # The frozen figures have their own table below the fields (visit_inspect.html);
+    # as a field they printed as raw JSON ('status': 'no_data').
+    inspect_view_fields_exclude = ["snapshot"]
     filterset_class = VisitFilterSet
     list_display = ["unit", "plan", "planned_on", "held_on", "status", "percent", "rating"]
     list_export = [

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from giamngheo.core.text import collation_string, fold
+from giamngheo.core.text import fold, person_sort_string
 from giamngheo.units.models import Unit
 
 
@@ -74,7 +74,7 @@ class Communicator(models.Model):
     def set_derived_fields(self) -> None:
         """Fill the search and sort columns; bulk writes call it as ``save()`` is skipped."""
         self.search_name = fold(self.full_name)
-        self.sort_name = collation_string(self.full_name)
+        self.sort_name = person_sort_string(self.full_name)
 
     @property
     def unit_code(self) -> str:

@@ -123,6 +123,9 @@ class CommunicationPlanViewSet(ScopedSnippetViewSet):
     menu_order = 150
     add_to_admin_menu = True
     inspect_view_enabled = True
+    # What a reader of the plan needs; Wagtail's default lists every column, the
+    # derived search title and the revision bookkeeping included.
+    inspect_view_fields = ["unit", "period", "year", "title", "objectives", "attachment"]
     list_display = [
         "title",
         "unit",
@@ -156,7 +159,18 @@ class CommunicationPlanViewSet(ScopedSnippetViewSet):
                 "activities",
                 label=_("Planned activities"),
                 panels=[
-                    FieldRowPanel([FieldPanel("activity_type"), FieldPanel("quantity")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("activity_type"),
+                            # What "planned vs done" compares: see models.COUNTED_IN_COPIES.
+                            FieldPanel(
+                                "quantity",
+                                help_text=_(
+                                    "How many activities; for a publication, how many copies."
+                                ),
+                            ),
+                        ]
+                    ),
                     FieldRowPanel([FieldPanel("channel"), FieldPanel("audience")]),
                     FieldRowPanel([FieldPanel("timing"), FieldPanel("budget")]),
                 ],

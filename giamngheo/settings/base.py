@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "giamngheo.reports",
     "giamngheo.portal",
     "giamngheo.demo",
+    "giamngheo.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -190,8 +191,19 @@ TASKS = {
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = _("Poverty reduction")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The address the site is served at ("https://giamngheo.example.gov.vn"): every link
+# in an e-mail or a text message starts with it (core/links.py), Wagtail's own
+# notifications too. Empty: the default Wagtail Site's address. dev.py and
+# production.py give it a default.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="").rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAIL_I18N_ENABLED = False
+# The banner links to Wagtail's English release notes; staff have their own guides
+# under Help (docs/guides/).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# The upgrade notice (in English, for administrators) asks releases.wagtail.io from
+# the browser; deployments sit on intranets and upgrade through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 # Site search (docs/decisions/0004-portal-search.md). The database backend by
 # default: SQLite FTS5, or PostgreSQL full text with the "simple" configuration
@@ -233,6 +245,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Every image needs its alternative text (its description) before it is saved.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "giamngheo.portal.forms.ImageForm"
+
+# --- Backups (giamngheo/operations/, docs/backup.md): where `manage.py backup` writes
+# its archives unless told otherwise; keep it on another disk than the database.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# `manage.py upgrade` runs this (a shell command line) last to restart the app
+# servers and the worker; empty: it says to restart them and stops there.
+UPGRADE_RESTART_COMMAND = env("UPGRADE_RESTART_COMMAND", default="")
+# Serving commands and the WSGI application refuse a database with unapplied
+# migrations (production turns it on; giamngheo/operations/startup.py).
+REFUSE_UNAPPLIED_MIGRATIONS = env.bool("REFUSE_UNAPPLIED_MIGRATIONS", default=False)
 
 # The province whose units the site serves (national statistics code).
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=46)

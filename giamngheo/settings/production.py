@@ -17,6 +17,22 @@ if not SECRET_KEY:
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
 
+# Links in e-mails and text messages: the first allowed host over HTTPS unless set.
+_first_host = ALLOWED_HOSTS[0]
+PUBLIC_BASE_URL = env(
+    "PUBLIC_BASE_URL",
+    default="" if _first_host.startswith((".", "*")) else f"https://{_first_host}",
+).rstrip("/")
+if not PUBLIC_BASE_URL:
+    raise ImproperlyConfigured(
+        "PUBLIC_BASE_URL must be set (e.g. https://giamngheo.example.gov.vn) when the first "
+        "of ALLOWED_HOSTS is a pattern: links in e-mails and text messages start with it."
+    )
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
+
+# manage.py's serving commands and the WSGI application refuse unapplied migrations.
+REFUSE_UNAPPLIED_MIGRATIONS = env.bool("REFUSE_UNAPPLIED_MIGRATIONS", default=True)
+
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )

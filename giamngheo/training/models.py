@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from giamngheo.core.text import collation_string, fold
+from giamngheo.core.text import fold, person_sort_string
 from giamngheo.units.models import Unit, UnitLevel
 
 
@@ -68,7 +68,7 @@ class Cadre(models.Model):
     def set_derived_fields(self) -> None:
         """Fill the search and sort columns; bulk writes call it as ``save()`` is skipped."""
         self.search_name = fold(self.full_name)
-        self.sort_name = collation_string(self.full_name)
+        self.sort_name = person_sort_string(self.full_name)
 
     def clean(self) -> None:
         self.full_name = " ".join((self.full_name or "").split())
