@@ -31,54 +31,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+from unit_files import expand, next_elapse, parse_env_file, parse_unit, values
+
 ROOT = Path(__file__).resolve().parent.parent
 UNITS = ROOT / "deploy" / "systemd"
 SITE = ROOT / "deploy" / "nginx" / "giamngheo.conf"
 ENV_TEMPLATE = ROOT / "deploy" / "giamngheo.env.example"
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
 BROTLI_MODULES = ("ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so")
-
-
-def parse_unit(text: str) -> dict[str, list[tuple[str, str]]]:
-    """A unit file's sections as (key, value) lists: systemd keys may repeat."""
-    sections: dict[str, list[tuple[str, str]]] = {}
-    current = None
-    for raw in text.replace("\\\n", " ").splitlines():
-        line = raw.strip()
-        if not line or line[0] in "#;":
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        elif current is not None and "=" in line:
-            key, value = line.split("=", 1)
-            current.append((key.strip(), value.strip()))
-    return sections
-
-
-def values(unit: dict, section: str, key: str) -> list[str]:
-    return [value for name, value in unit.get(section, []) if name == key]
-
-
-def parse_env_file(text: str) -> dict[str, str]:
-    env = {}
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line[0] in "#;" or "=" not in line:
-            continue
-        key, value = line.split("=", 1)
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        env[key.strip()] = value
-    return env
-
-
-def expand(word: str, env: dict[str, str]) -> list[str]:
-    """systemd's ExecStart expansion: ``${VAR}`` stays one word, a lone ``$VAR`` splits."""
-    whole = re.fullmatch(r"\$([A-Za-z_][A-Za-z0-9_]*)", word)
-    if whole:
-        return env.get(whole.group(1), "").split()
-    return [re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", lambda m: env.get(m.group(1), ""), word)]
 
 
 class Stack:
@@ -186,7 +146,8 @@ class Stack:
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "localhost,127.0.0.1",
             "CSRF_TRUSTED_ORIGINS": f"https://localhost:{self.args.https_port}",
-            "WAGTAILADMIN_BASE_URL": f"https://localhost:{self.args.https_port}",
+            "PUBLIC_BASE_URL": f"https://localhost:{self.args.https_port}",
+            "BACKUP_DIR": str(self.state / "backups"),
             "DATABASE_URL": self.args.database_url,
             "CACHE_URL": f"redis://127.0.0.1:{self.args.redis_port}/1",
             "EMAIL_URL": "consolemail://",
@@ -300,15 +261,6 @@ class Stack:
         ports = {str(8001 + n): str(port) for n, port in enumerate(self.app_ports)}
         return [re.sub(r"@(\d+)\.", lambda m: f"@{ports.get(m[1], m[1])}.", n) for n in names]
 
-    @staticmethod
-    def next_elapse(calendar: str) -> datetime.datetime:
-        output = subprocess.run(
-            ["systemd-analyze", "calendar", calendar],
-            check=True, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"},
-        ).stdout  # fmt: skip
-        stamp = re.search(r"Next elapse: \w+ (\S+ \S+) UTC", output)[1]
-        return datetime.datetime.fromisoformat(stamp).replace(tzinfo=datetime.UTC)
-
     def wait_ready(self) -> None:
         url = f"https://localhost:{self.args.https_port}/readyz"
         context = ssl.create_default_context(cafile=self.state / "tls" / "cert.pem")
@@ -350,7 +302,7 @@ class Stack:
                 timer = parse_unit((UNITS / name).read_text())
                 (calendar,) = values(timer, "Timer", "OnCalendar")
                 (service,) = values(timer, "Timer", "Unit")
-                timers[name] = [calendar, service, self.next_elapse(calendar), None]
+                timers[name] = [calendar, service, next_elapse(calendar), None]
             else:
                 self.spawn(name)
         self.start_nginx()
@@ -364,7 +316,7 @@ class Stack:
                 if now >= due and (running is None or running.poll() is not None):
                     timer[3] = self.spawn(service)
                     self.children.remove(timer[3])
-                    timer[2] = self.next_elapse(calendar)
+                    timer[2] = next_elapse(calendar)
             for child in self.children:
                 if child.poll() is not None:
                     raise SystemExit(f"prod-local: {child.args[0]} stopped; see {self.logs}")
@@ -401,9 +353,11 @@ def main() -> None:
     argv = sys.argv[1:]
     # manage: everything after "--" is manage.py's (argparse would take its options).
     extra = argv[argv.index("--") + 1 :] if "--" in argv else []
-    args = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
+    args = parser.parse_intermixed_args(argv[: argv.index("--")] if "--" in argv else argv)
     args.unit += extra
     stack = Stack(args)
+    if args.action in {"run", "manage"} and not stack.env_file.exists():
+        raise SystemExit(f"prod-local: no stack in {stack.state}; start one with `up` first")
     if args.action == "run":
         (name,) = args.unit
         stack.logs.mkdir(parents=True, exist_ok=True)

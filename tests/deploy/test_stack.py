@@ -15,11 +15,15 @@ import json
 import re
 import ssl
 import subprocess
+import sys
 import time
 import uuid
 
 import altcha
 import pytest
+import requests
+
+from .conftest import RUNNER
 
 pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
 
@@ -80,7 +84,13 @@ def test_the_portal_is_served_over_https_with_http2_compression_and_cache_header
     sheet = session.get(stack.url + css)
     assert sheet.status_code == 200
     assert "immutable" in sheet.headers["Cache-Control"]
-    # The health endpoints answer through nginx.
+    # The health endpoints answer through nginx, and to a load balancer's plain-HTTP
+    # probe of one app server (exempt from the HTTPS redirect).
+    for port in stack.app_ports:
+        probe = requests.get(
+            f"http://127.0.0.1:{port}/readyz", headers={"Host": "localhost"}, timeout=60
+        )
+        assert probe.status_code == 200, probe.text
     assert session.get(stack.url + "/healthz").text == "ok\n"
     ready = session.get(stack.url + "/readyz")
     assert ready.status_code == 200 and set(ready.json().values()) == {"OK"}
@@ -245,6 +255,17 @@ def test_a_scheduled_article_appears_on_both_servers_when_the_timer_publishes_it
         assert time.monotonic() < deadline, "the timer did not publish the article"
         time.sleep(3)
     assert title in news_page(stack.app_ports[1]).text
+
+
+def test_a_job_runs_by_hand_as_systemctl_start_would(stack):
+    # `systemctl start giamngheo-job@send_feedback_reminders`, from the same unit file.
+    result = subprocess.run(
+        [sys.executable, RUNNER, "run", *stack.runner_args,
+         "giamngheo-job@send_feedback_reminders.service"],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (stack.state / "logs" / "giamngheo-job@send_feedback_reminders.service.log").exists()
 
 
 def test_the_maintenance_page_answers_503_while_the_flag_is_there(stack):

@@ -17,6 +17,7 @@ def test_systemd_accepts_every_unit_file():
         "giamngheo-web@8001.service",
         "giamngheo-worker.service",
         "giamngheo-job@publish_scheduled.service",
+        "giamngheo-backup.service",
         *sorted(path.name for path in UNITS.glob("*.timer")),
     ]
     result = subprocess.run(
@@ -38,7 +39,14 @@ def test_every_timer_starts_a_management_command_that_exists():
     from django.core.management import get_commands
 
     for timer in UNITS.glob("*.timer"):
-        unit = re.search(r"^Unit=giamngheo-job@(\w+)\.service$", timer.read_text(), re.M)
-        assert unit, timer.name
-        assert unit[1] in get_commands(), timer.name
+        (service,) = re.findall(r"^Unit=(\S+)$", timer.read_text(), re.M)
+        job = re.fullmatch(r"giamngheo-job@(\w+)\.service", service)
+        if job:
+            command = job[1]
+        else:  # a service of its own, for the command's arguments
+            exec_start = re.search(
+                r"^ExecStart=.* manage\.py (\w+)", (UNITS / service).read_text(), re.M
+            )
+            command = exec_start[1]
+        assert command in get_commands(), timer.name
         assert timer.name in (UNITS / "giamngheo.target").read_text(), timer.name
