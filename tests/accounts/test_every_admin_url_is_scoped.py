@@ -1,4 +1,5 @@
-"""Every admin URL Wagtail and the project register, tried by officers of two districts.
+"""Every admin URL Wagtail and the project register, tried by officers of two districts
+and of a ward of today's map.
 
 No list of views: the test walks the URL resolver, finds every admin view of a
 unit record (listings, their results and exports, choosers and chosen views,
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 import pytest
 from django.db import models, transaction
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from giamngheo.accounts import scoping
 from giamngheo.demo.services import load_demo
@@ -89,6 +91,9 @@ def demo(django_db_setup, django_db_blocker):
         officers = {
             code: UserFactory(role="district_officer", unit=unit(code)) for code in ("478", "481")
         }
+        # And a ward of today's two-level map, where the communes report to the province.
+        today = timezone.localdate()
+        officers["19900"] = UserFactory(role="commune_officer", unit=unit("19900", today))
         yield officers
         transaction.set_rollback(True)
 
