@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
+from giamngheo.core.xlsx import sheet_title
 from giamngheo.units.models import Unit
 
 from .models import AccessKind, PersonalDataAccess, User
@@ -126,7 +127,8 @@ class PersonalDataExportMixin:
         buffer.seek(0)
         workbook = load_workbook(buffer)
         title, headers, rows = notice_sheet(user=self.request.user, purpose=self.export_purpose)
-        sheet = workbook.create_sheet(title)  # after the data, which stays the first sheet
+        # After the data, which stays the first sheet.
+        sheet = workbook.create_sheet(sheet_title(title))
         for row in [headers, *rows]:
             sheet.append(row)
         sheet.column_dimensions["A"].width = 100

@@ -60,8 +60,11 @@ def number(value: float | int | Decimal | None, decimals: int | None = None) -> 
     fraction to show, none otherwise. None gives "–"."""
     if value is None:
         return MISSING
-    places = decimals_needed(value, 1) if decimals is None else decimals
-    return number_format(rounded(value, places), places, force_grouping=True)
+    if decimals is None:
+        # By the value, not by a model field's places: 80 reads "80", not "80,00".
+        shown = float(value) if isinstance(value, Decimal) else value
+        decimals = decimals_needed(shown, 1)
+    return number_format(rounded(value, decimals), decimals, force_grouping=True)
 
 
 def percent(value: float | int | Decimal | None, decimals: int | None = None) -> str:

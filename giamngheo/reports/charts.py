@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from giamngheo.core.figures import number
+
 from .sections import Chart
 
 COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0"]
@@ -23,8 +25,8 @@ def _nice_max(value: float) -> float:
 
 
 def _number(value: float) -> str:
-    text = f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text[:-2] if text.endswith(",0") else text
+    """As the tables write it (``core.figures``): 1.234,5; 80; never -0,0."""
+    return number(value)
 
 
 def bar_chart_svg(chart: Chart) -> SafeString:

@@ -86,3 +86,10 @@ def test_a_decimal_keeps_the_places_it_was_given():
 
     assert figures.decimals_needed(Decimal("3.00"), 2) == 2
     assert figures.share_columns(["Tỷ lệ (%)"], [[Decimal("3.00")]]) == {0: 2}
+
+
+def test_a_model_fields_places_do_not_show_on_a_page():
+    from decimal import Decimal
+
+    assert figures.percent(Decimal("80.00")) == "80%"
+    assert figures.number(Decimal("12500.00")) == "12.500"

@@ -311,12 +311,13 @@ def test_the_poll_results_show_in_the_admin_and_download_as_xlsx(client, provinc
     assert inspect.status_code == 200
     assert not re.search(r"<dd>\s*(None|True|False)\s*</dd>", inspect.text)
     assert re.search(r"<dd>\s*—\s*</dd>", inspect.text)  # no closing time
-    assert re.search(r"Loa xã</td><td>3</td><td>75,0", inspect.text.replace("\n", ""))
+    assert re.search(r"Loa xã</td><td>3</td><td>75%", inspect.text.replace("\n", ""))
     download = client.get(reverse("engagement_polls:results_xlsx", args=[poll.pk]))
     assert download.status_code == 200
     sheet = load_workbook(io.BytesIO(download.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1] == ("Loa xã", 3, 75.0) and rows[3][1] == 4
+    assert rows[1] == ("Loa xã", 3, 0.75) and rows[3][1] == 4  # 75% as a percentage cell
+    assert sheet.cell(row=2, column=3).number_format == "0.0%"
 
 
 def test_a_poll_with_votes_can_be_deleted(client, province_staff):

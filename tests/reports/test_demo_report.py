@@ -117,3 +117,38 @@ def test_the_activities_and_evaluation_parts_carry_the_years_records(demo_report
     visited = SupervisionVisit.objects.filter(held_on__year=2023).select_related("unit")
     assert visited.exists()
     assert all(visit.unit.name in text for visit in visited)
+
+
+def test_planned_and_done_compare_activities_with_activities_on_the_demo(demo_reports):
+    """The province's 2023 plans, as the XLSX shows them: activities planned (a
+    publication counting one, whatever its copies) against register entries, and the
+    copies apart; the share done under the plans is that of like with like."""
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from giamngheo.plans.models import COUNTED_IN_COPIES, PlannedActivity
+    from giamngheo.units.models import UnitLevel
+
+    planned = PlannedActivity.objects.filter(plan__year=2023, plan__unit__level=UnitLevel.DISTRICT)
+    expected = sum(p.activity_count for p in planned)
+    copies = sum(p.quantity for p in planned if p.activity_type in COUNTED_IN_COPIES)
+    assert copies > expected  # the demo plans thousands of leaflets: not to be compared
+
+    report = GeneratedReport.objects.get(pk=demo_reports["46"].pk)
+    workbook = load_workbook(io.BytesIO(report.xlsx.read()))
+    with translation.override("vi"):
+        header, total = _("Activities planned"), _("Total")
+    sheet = next(
+        s for s in workbook.worksheets for row in s.iter_rows() for c in row if c.value == header
+    )
+    head = next(c for row in sheet.iter_rows() for c in row if c.value == header)
+    row = next(
+        r
+        for r in range(head.row + 1, sheet.max_row + 1)
+        if sheet.cell(row=r, column=1).value == total
+    )
+    values = [sheet.cell(row=row, column=c).value for c in range(head.column, head.column + 6)]
+    activities, linked, share, _outside, _all, shown_copies = values
+    assert activities == expected and shown_copies == copies
+    assert share == pytest.approx(linked / activities, abs=0.0006)
+    assert sheet.cell(row=row, column=head.column + 2).number_format == "0.0%"
