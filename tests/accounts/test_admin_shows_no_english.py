@@ -148,3 +148,9 @@ def test_the_check_finds_what_wagtail_shows_untranslated():
     assert "'Add'" not in found  # a <button>'s value is never shown nor read
     assert english_on("<title>Kế hoạch - Giảm nghèo</title><p>Nguyễn Văn An, to</p>") == []
     assert english_on("<td>support-not-received</td>") == []
+
+
+@pytest.mark.parametrize("address", ["/admin/login/", "/admin/password_reset/", "/admin/khong-co/"])
+def test_the_screens_before_signing_in_show_no_english(client, address):
+    response = client.get(address, follow=True)
+    assert english_on(response.content.decode()) == []
