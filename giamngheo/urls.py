@@ -6,9 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from giamngheo.accounts import views as account_views
+from giamngheo.core import health
 from giamngheo.portal import language, pwa
 
 urlpatterns = [
+    # For load balancers and monitoring (core/health.py): not behind any redirect.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Ahead of Wagtail's own: the site history is for province-wide users only.
     path("admin/reports/site-history/", account_views.site_history),
     path("admin/reports/site-history/results/", account_views.site_history_results),

@@ -6,6 +6,7 @@ nothing from node_modules is committed.
 """
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -13,6 +14,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FRONTEND = ROOT / "frontend"
 STATIC = ROOT / "giamngheo" / "static"
+
+
+# The source maps are not copied; production's collectstatic (the manifest storage)
+# refuses a file that names a missing one.
+SOURCE_MAP = re.compile(r"^\s*(//|/\*)# sourceMappingURL=\S+(\s*\*/)?\s*$", re.MULTILINE)
+
+
+def drop_source_map_reference(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    cleaned = SOURCE_MAP.sub("", text)
+    if cleaned != text:
+        path.write_text(cleaned, encoding="utf-8")
 
 
 def main() -> int:
@@ -24,6 +37,8 @@ def main() -> int:
             return 1
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, dst)
+        if dst.suffix in {".js", ".css", ".mjs"}:
+            drop_source_map_reference(dst)
     return 0
 
 

@@ -34,7 +34,11 @@ def main(path: str | None) -> int:
                 entry.msgstr = value
             if entry.fuzzy:
                 entry.flags.remove("fuzzy")
+            # A fuzzy match leaves its previous msgid behind; a plural one also its previous
+            # plural, which alone is a syntax error for msgmerge.
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None
+            entry.previous_msgctxt = None
     po.save()
     left = [e.msgid for e in po if not e.obsolete and (not e.translated() or e.fuzzy)]
     for msgid in left:

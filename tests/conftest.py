@@ -5,8 +5,10 @@ imported once per test database: most tests need the real map.
 """
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 
 from giamngheo.units.models import Unit
 from giamngheo.units.services import import_units
@@ -48,6 +50,23 @@ def ensure_migration_rows() -> None:
     from giamngheo.indicators.seed import seed_periods
 
     seed_periods(ProgrammePeriod, Indicator, Target)  # the data migrations' rows too
+    # The other data migrations' rows, put back only when their table was emptied (one
+    # query each otherwise): run the migrations' own functions with today's models.
+    for model, module, function in SEEDING_MIGRATIONS:
+        if not django_apps.get_model(model).objects.exists():
+            getattr(importlib.import_module(module), function)(django_apps, None)
+
+
+SEEDING_MIGRATIONS = [
+    ("activities.ActivityKind", "giamngheo.activities.migrations.0002_seed_kinds", "seed"),
+    ("evaluation.Criterion", "giamngheo.evaluation.migrations.0002_default_checklist", "seed"),
+    ("feedback.FeedbackCategory", "giamngheo.feedback.migrations.0002_seed_categories", "seed"),
+    (
+        "reports.IssuingBody",
+        "giamngheo.reports.migrations.0002_issuing_bodies",
+        "add_default_bodies",
+    ),
+]
 
 
 @pytest.fixture

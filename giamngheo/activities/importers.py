@@ -31,6 +31,7 @@ from giamngheo.core.xlsx import (
 from giamngheo.units.models import Unit
 
 from .models import Activity, ActivityKind, Channel
+from .rules import ALREADY_REGISTERED, register_key, registered_keys
 
 if TYPE_CHECKING:
     from giamngheo.accounts.models import User
@@ -184,23 +185,10 @@ def check_activities(parsed: ParseResult, *, by: User) -> list[tuple[int, Activi
         )
         checked.append((row.number, activity))
 
-    # Already in the register: one query for every candidate row.
-    if checked:
-        candidates = Activity.objects.filter(
-            unit__in={activity.unit_id for _number, activity in checked},
-            start_date__in={activity.start_date for _number, activity in checked},
-        )
-        existing = {
-            (unit_id, kind_id, fold(title), start)
-            for unit_id, kind_id, title, start in candidates.values_list(
-                "unit_id", "kind_id", "title", "start_date"
-            )
-        }
-        for number, activity in checked:
-            key = (activity.unit_id, activity.kind_id, fold(activity.title), activity.start_date)
-            if key in existing:
-                parsed.add_error(
-                    number, columns["title"], _("this activity is already in the register")
-                )
+    # Already in the register: one query for every candidate row, as the single form asks.
+    registered = registered_keys([activity for _number, activity in checked])
+    for number, activity in checked:
+        if register_key(activity) in registered:
+            parsed.add_error(number, columns["title"], str(ALREADY_REGISTERED))
     bad = parsed.bad_rows
     return [(number, activity) for number, activity in checked if number not in bad]

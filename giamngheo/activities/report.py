@@ -11,10 +11,10 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from giamngheo.core.figures import number, percent, share_of
+from giamngheo.plans.models import ActivityType
 from giamngheo.reports.sections import Chart, ReportPeriod, Scope, Section, Table
 from giamngheo.units.models import UnitLevel
 
@@ -67,9 +67,12 @@ def unit_table(*, units: Any, start: datetime.date, end: datetime.date, by_distr
 
 
 def planned_table(*, units: Any, year: int) -> Table:
+    """Each planned activity: activities planned against register entries done under it,
+    and a publication's copies beside (the register has none to compare them with)."""
     rows = selectors.planned_vs_done(units=units, year=year)
     planned = sum(row.planned for row in rows)
     done = sum(row.done for row in rows)
+    copies = [row.copies for row in rows if row.copies is not None]
     return Table(
         title=_("Planned and done, per plan of %(year)d") % {"year": year},
         headers=[
@@ -77,9 +80,10 @@ def planned_table(*, units: Any, year: int) -> Table:
             _("Plan"),
             _("Activity type"),
             _("Timing"),
-            _("Planned"),
-            pgettext("planned vs done", "Done"),
+            _("Activities planned"),
+            _("Activities done"),
             _("Done (%)"),
+            _("Copies planned"),
             _("Budget (VND)"),
             _("Cost (VND)"),
         ],
@@ -92,6 +96,7 @@ def planned_table(*, units: Any, year: int) -> Table:
                 row.planned,
                 row.done,
                 row.rate,
+                row.copies,
                 row.planned_activity.budget or Decimal(0),
                 row.cost,
             ]
@@ -104,7 +109,8 @@ def planned_table(*, units: Any, year: int) -> Table:
             "",
             planned,
             done,
-            round(100 * done / planned, 1) if planned else None,
+            share_of(done, planned),
+            sum(copies) if copies else None,
             sum((row.planned_activity.budget or Decimal(0) for row in rows), Decimal(0)),
             sum((row.cost for row in rows), Decimal(0)),
         ]
@@ -114,32 +120,52 @@ def planned_table(*, units: Any, year: int) -> Table:
     )
 
 
+def _type_headers() -> list[str]:
+    return [
+        _("Activity type"),
+        _("Activities planned"),
+        _("Done under the plan"),
+        _("Done under the plan (%)"),
+        _("Done outside the plan"),
+        _("Done in all"),
+        _("Copies planned"),
+    ]
+
+
+def _type_figures(row: selectors.TypeRow) -> list[Any]:
+    return [row.planned, row.linked, row.rate, row.unlinked, row.done, row.copies]
+
+
+def _type_totals(rows: list[selectors.TypeRow]) -> list[Any] | None:
+    if not rows:
+        return None
+    total = selectors.TypeRow(None, ActivityType.OTHER)
+    for row in rows:
+        total.add(row)
+    return [_("Total"), *_type_figures(total)]
+
+
 def plan_type_table(*, units: Any, year: int) -> Table:
+    """Per unit and activity type (the admin view's table)."""
     rows = selectors.done_by_plan_type(units=units, year=year)
+    totals = _type_totals(rows)
+    return Table(
+        title=_("Planned and done by activity type and unit, %(year)d") % {"year": year},
+        headers=[_("Unit"), *_type_headers()],
+        rows=[[row.unit.name, row.label, *_type_figures(row)] for row in rows],
+        totals=[totals[0], "", *totals[1:]] if totals else None,
+        empty_text=_("No plan for this year."),
+    )
+
+
+def type_summary_table(rows: list[selectors.TypeRow], year: int) -> Table:
+    """The units' rows summed per activity type (the report's table)."""
+    summed = selectors.by_type(rows)
     return Table(
         title=_("Planned and done by activity type, %(year)d") % {"year": year},
-        headers=[
-            _("Unit"),
-            _("Activity type"),
-            _("Planned"),
-            _("Done under the plan"),
-            _("Done outside the plan"),
-            _("Done in all"),
-        ],
-        rows=[
-            [row.unit.name, row.label, row.planned, row.linked, row.unlinked, row.done]
-            for row in rows
-        ],
-        totals=[
-            _("Total"),
-            "",
-            sum(row.planned for row in rows),
-            sum(row.linked for row in rows),
-            sum(row.unlinked for row in rows),
-            sum(row.done for row in rows),
-        ]
-        if rows
-        else None,
+        headers=_type_headers(),
+        rows=[[row.label, *_type_figures(row)] for row in summed],
+        totals=_type_totals(summed),
         empty_text=_("No plan for this year."),
     )
 
@@ -148,17 +174,12 @@ def _by_district(scope: Scope) -> bool:
     return scope.unit is None or scope.unit.level == UnitLevel.PROVINCE
 
 
-def _grouped(value: int | Decimal | None) -> str:
-    return number_format(round(value or 0), 0, force_grouping=True)
-
-
 def section(*, period: ReportPeriod, scope: Scope) -> Section:
     start, end = period.start, period.end
     total = selectors.grand_total(units=scope, start=start, end=end)
     groups = selectors.totals_by_group(units=scope, start=start, end=end)
-    planned = selectors.planned_vs_done(units=scope, year=period.year)
-    planned_total = sum(row.planned for row in planned)
-    done_total = sum(row.done for row in planned)
+    by_unit = selectors.done_by_plan_type(units=scope, year=period.year)
+    summary = type_summary_table(by_unit, period.year)
     # Figures in a sentence are grouped as in the tables ("172.581", not "172581").
     paragraphs = [
         _(
@@ -168,27 +189,33 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
         )
         % {
             "period": period,
-            "count": _grouped(total.count),
-            "products": _grouped(groups[0].count),
-            "events": _grouped(groups[1].count),
-            "reached": _grouped(total.audience_reached),
-            "participants": _grouped(total.participants),
-            "cost": _grouped(total.cost),
+            "count": number(total.count),
+            "products": number(groups[0].count),
+            "events": number(groups[1].count),
+            "reached": number(total.audience_reached or 0),
+            "participants": number(total.participants or 0),
+            "cost": number(total.cost or 0, 0),
         }
     ]
-    if planned_total:
+    if summary.totals and summary.totals[1]:
+        _label, planned, linked, rate, unlinked, _done, copies = summary.totals
         paragraphs.append(
             _(
-                "The plans of %(year)d planned %(planned)s activities; %(done)s were recorded "
-                "against them (%(rate)s%%)."
+                "The plans of %(year)d planned %(planned)s activities; %(linked)s were carried "
+                "out under them (%(rate)s), and %(unlinked)s more of the same types outside them."
             )
             % {
                 "year": period.year,
-                "planned": _grouped(planned_total),
-                "done": _grouped(done_total),
-                "rate": number_format(100 * done_total / planned_total, 1),
+                "planned": number(planned),
+                "linked": number(linked),
+                "rate": percent(rate),
+                "unlinked": number(unlinked),
             }
         )
+        if copies:
+            paragraphs[-1] += " " + _("The publications planned add up to %(copies)s copies.") % {
+                "copies": number(copies)
+            }
     return Section(
         key="activities",
         title=_("Communication activities and products"),
@@ -197,6 +224,7 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
             kind_table(units=scope, start=start, end=end),
             channel_table(units=scope, start=start, end=end),
             unit_table(units=scope, start=start, end=end, by_district=_by_district(scope)),
+            summary,
             planned_table(units=scope, year=period.year),
         ],
         chart=Chart(

@@ -16,8 +16,14 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from giamngheo.core.figures import share_of
 from giamngheo.indicators.rules import Scope
-from giamngheo.plans.models import ActivityType, CommunicationPlan, PlannedActivity
+from giamngheo.plans.models import (
+    COUNTED_IN_COPIES,
+    ActivityType,
+    CommunicationPlan,
+    PlannedActivity,
+)
 from giamngheo.units.models import Unit, UnitLevel
 
 from .models import Activity, Channel, KindGroup
@@ -161,30 +167,37 @@ def totals_by_district(*, units: Any, start: datetime.date, end: datetime.date) 
 # Planned vs done.
 
 
+# Like is compared with like: activities planned with register entries, each entry
+# being one activity. A planned quantity of copies (a publication) is one activity,
+# and its copies are shown beside, compared with nothing: the register has no copies.
+
+
 @dataclass
 class PlannedRow:
     """One planned activity of a plan, and what was done under it."""
 
     plan: CommunicationPlan
     planned_activity: PlannedActivity
-    planned: int
-    done: int
+    planned: int  # activities (``PlannedActivity.activity_count``)
+    done: int  # register entries linked to it in the year
     cost: Decimal
+    copies: int | None = None  # copies planned, for a publication
 
     @property
     def rate(self) -> float | None:
-        return round(100 * self.done / self.planned, 1) if self.planned else None
+        return share_of(self.done, self.planned)
 
 
 @dataclass
 class TypeRow:
-    """A plan's activity type: planned quantity, done under the plan, done outside it."""
+    """A plan's activity type: activities planned, done under the plan, done outside it."""
 
-    unit: Unit
+    unit: Unit | None  # None: summed over the units
     activity_type: str
-    planned: int = 0
+    planned: int = 0  # activities
     linked: int = 0
     unlinked: int = 0
+    copies: int | None = None  # copies planned, for a type counted in copies
 
     @property
     def label(self) -> str:
@@ -193,6 +206,27 @@ class TypeRow:
     @property
     def done(self) -> int:
         return self.linked + self.unlinked
+
+    @property
+    def rate(self) -> float | None:
+        """Done under the plans, of the activities planned."""
+        return share_of(self.linked, self.planned)
+
+    def add(self, other: TypeRow) -> None:
+        self.planned += other.planned
+        self.linked += other.linked
+        self.unlinked += other.unlinked
+        if other.copies is not None:
+            self.copies = (self.copies or 0) + other.copies
+
+
+def by_type(rows: list[TypeRow]) -> list[TypeRow]:
+    """``rows`` of several units summed per activity type, in the types' order."""
+    summed: dict[str, TypeRow] = {}
+    for row in rows:
+        summed.setdefault(row.activity_type, TypeRow(None, row.activity_type)).add(row)
+    type_order = {value: index for index, value in enumerate(ActivityType.values)}
+    return sorted(summed.values(), key=lambda r: type_order.get(r.activity_type, 99))
 
 
 def plans_of_year(*, units: Any, year: int) -> QuerySet[CommunicationPlan]:
@@ -231,16 +265,18 @@ def planned_vs_done(*, units: Any, year: int) -> list[PlannedRow]:
         PlannedRow(
             plan=row.plan,
             planned_activity=row,
-            planned=row.quantity,
+            planned=row.activity_count,
             done=row.done,
             cost=row.done_cost or Decimal(0),
+            copies=row.copies,
         )
         for row in planned
     ]
 
 
 def done_by_plan_type(*, units: Any, year: int) -> list[TypeRow]:
-    """Per district-level unit and plan type: planned, done under the plan and outside it.
+    """Per district-level unit and plan type: activities planned, done under the plan and
+    outside it, and the copies planned of a type counted in copies.
 
     The activities outside a plan count by their kind's plan type, the district's own
     and its communes'. Three queries.
@@ -260,10 +296,15 @@ def done_by_plan_type(*, units: Any, year: int) -> list[TypeRow]:
     for planned in (
         PlannedActivity.objects.filter(plan__year=year, plan__unit__code__in=list(districts))
         .values("plan__unit__code", "activity_type")
-        .annotate(total=Sum("quantity"))
+        .annotate(quantity=Sum("quantity"), lines=Count("pk"))
         .order_by()
     ):
-        row(planned["plan__unit__code"], planned["activity_type"]).planned += planned["total"]
+        target = row(planned["plan__unit__code"], planned["activity_type"])
+        if planned["activity_type"] in COUNTED_IN_COPIES:
+            target.planned += planned["lines"]
+            target.copies = (target.copies or 0) + planned["quantity"]
+        else:
+            target.planned += planned["quantity"]
 
     done = (
         Activity.objects.filter(start_date__gte=start, start_date__lte=end)

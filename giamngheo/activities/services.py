@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -23,6 +22,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from giamngheo.core.imports import ImportReport
 from giamngheo.core.xlsx import ImportFileError, RowError, read_rows
 from giamngheo.units.divisions import province_code
 from giamngheo.units.models import Unit, UnitLevel
@@ -198,20 +198,6 @@ def sync_portal_activities() -> int:
     return count
 
 
-@dataclass
-class ImportReport:
-    """What an import did: the rows read, the errors found, and how many were added."""
-
-    rows: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    file_error: str = ""
-    added: int = 0
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.file_error or self.errors)
-
-
 class _RowFailed(Exception):
     def __init__(self, error: RowError):
         super().__init__(str(error))
@@ -231,9 +217,13 @@ def import_activities(
     try:
         parsed = read_rows(upload, activity_columns())
     except ImportFileError as error:
-        return ImportReport(file_error=str(error))
+        return ImportReport(file_error=str(error), valid_rows_only=valid_rows_only)
     rows = check_activities(parsed, by=by)
-    report = ImportReport(rows=len(parsed.rows), errors=sorted(parsed.errors, key=lambda e: e.row))
+    report = ImportReport(
+        rows=len(parsed.rows),
+        errors=sorted(parsed.errors, key=lambda e: e.row),
+        valid_rows_only=valid_rows_only,
+    )
     if (report.errors and not valid_rows_only) or not rows:
         return report
     try:
@@ -248,5 +238,9 @@ def import_activities(
                 activity.save()
                 report.added += 1
     except _RowFailed as failure:
-        return ImportReport(rows=report.rows, errors=[*report.errors, failure.error])
+        return ImportReport(
+            rows=report.rows,
+            errors=[*report.errors, failure.error],
+            valid_rows_only=valid_rows_only,
+        )
     return report

@@ -11,20 +11,17 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from giamngheo.accounts import scoping
+from giamngheo.core.views import RowImportView
 from giamngheo.core.xlsx import template_response, workbook_response
 from giamngheo.reports.sections import Table
 from giamngheo.units.models import UnitLevel
@@ -32,7 +29,7 @@ from giamngheo.units.models import UnitLevel
 from . import report
 from .forms import ActivityUploadForm
 from .importers import activity_columns
-from .services import ImportReport, import_activities
+from .services import import_activities
 
 VIEW_ACTIVITY = "activities.view_activity"
 ADD_ACTIVITY = "activities.add_activity"
@@ -48,48 +45,27 @@ def activities_template(request: HttpRequest) -> HttpResponse:
     return template_response(filename="hoat-dong-truyen-thong", columns=activity_columns())
 
 
-class ImportActivitiesView(WagtailAdminTemplateMixin, TemplateView):
+class ImportActivitiesView(RowImportView):
     template_name = "activities/import.html"
     page_title = gettext_lazy("Import activities")
-    header_icon = "upload"
+    permission = ADD_ACTIVITY
+    form_class = ActivityUploadForm
+    index_url_name = "activities:index"
+    index_label = gettext_lazy("Communication activities")
+    template_url_name = "activities:import_template"
 
-    def dispatch(self, request, *args, **kwargs):
-        _require(request, ADD_ACTIVITY)
-        return super().dispatch(request, *args, **kwargs)
+    def columns(self):
+        return activity_columns()
 
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("activities:index"), "label": _("Communication activities")},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            template_url=reverse("activities:import_template"),
-            columns=activity_columns(),
-            **kwargs,
+    def run(self, form):
+        return import_activities(
+            upload=form.cleaned_data["file"],
+            by=self.request.user,
+            valid_rows_only=form.cleaned_data["valid_rows_only"],
         )
 
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=ActivityUploadForm()))
-
-    def post(self, request, *args, **kwargs):
-        form = ActivityUploadForm(request.POST, request.FILES)
-        result: ImportReport | None = None
-        if form.is_valid():
-            result = import_activities(
-                upload=form.cleaned_data["file"],
-                by=request.user,
-                valid_rows_only=form.cleaned_data["valid_rows_only"],
-            )
-            if result.added:
-                messages.success(
-                    request, _("%(added)d activities added.") % {"added": result.added}
-                )
-            if not result.has_errors:
-                return redirect("activities:index")
-        return self.render_to_response(self.get_context_data(form=form, report=result))
+    def success_message(self, added: int) -> str:
+        return _("%(added)d activities added.") % {"added": added}
 
 
 # The tables views.

@@ -46,19 +46,11 @@ class WeekForm(forms.Form):
         self.fields["week"].initial = last_monday()
 
     def clean(self):
+        # Only the week's shape here: every date of it is checked by the programme's
+        # rule (services.ProgrammeRule), as in the single form and the import.
         data = super().clean()
-        commune, week = data.get("commune"), data.get("week")
-        if week:
-            data["week"] = monday_of(week)
-            if data["week"] > timezone.localdate():
-                self.add_error("week", _("The week has not started yet."))
-        if (
-            commune
-            and week
-            and not commune.is_in_force(data["week"])
-            and not commune.is_in_force(data["week"] + datetime.timedelta(days=6))
-        ):
-            self.add_error("commune", _("This commune did not exist under this name in that week."))
+        if data.get("week"):
+            data["week"] = monday_of(data["week"])
         return data
 
 
@@ -74,8 +66,6 @@ class ProgrammeRowForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255, required=False)
     minutes = forms.IntegerField(
         label=_("Minutes"),
-        min_value=1,
-        max_value=24 * 60,
         required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
@@ -98,26 +88,6 @@ class ProgrammeRowForm(forms.Form):
 
 
 ProgrammeFormSet = forms.formset_factory(ProgrammeRowForm, extra=ROWS_PER_WEEK, max_num=20)
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Excel file (.xlsx)"),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-    )
-    valid_rows_only = forms.BooleanField(
-        label=_("If some rows have errors, import the valid rows anyway"), required=False
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > 10 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        return upload
 
 
 class ReopenForm(forms.Form):

@@ -129,19 +129,8 @@ class Broadcast(models.Model):
         self.week_start = monday_of(self.on)
         super().save(*args, **kwargs)
 
-    def clean(self) -> None:
-        errors = {}
-        if self.commune_id and self.on and not self.commune.is_in_force(self.on):
-            errors["on"] = _(
-                "On this date the commune did not exist under this name: choose the unit in "
-                "force on the broadcast date."
-            )
-        if self.on and self.on > timezone.localdate():
-            errors["on"] = _("The broadcast date is in the future.")
-        if self.minutes is not None and self.minutes > 24 * 60:
-            errors["minutes"] = _("A programme cannot last more than a day.")
-        if errors:
-            raise ValidationError(errors)
+    # No clean(): every check of a programme is services.ProgrammeRule, asked by every
+    # entry route, so that a programme gets one verdict whichever way it comes in.
 
 
 class WeeklyLog(models.Model):

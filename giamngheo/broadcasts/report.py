@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from giamngheo.core.figures import number
 from giamngheo.indicators.models import Indicator, ProgrammePeriod
 from giamngheo.indicators.selectors import target_for
 from giamngheo.reports.sections import Chart, ReportPeriod, Scope, Section, Table
@@ -39,7 +39,7 @@ def radio_target(year: int) -> tuple[int, float]:
 
 
 def _number(value: float | int, decimals: int = 0) -> str:
-    return number_format(value, decimals, force_grouping=True)
+    return number(value, decimals)
 
 
 def _maps(weeks: list[WeekFigure]) -> list[list[WeekFigure]]:
@@ -90,7 +90,7 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
             _("Minimum a week"),
             _("Communes reaching the minimum (%)"),
             _("Programmes"),
-            _("Minutes"),
+            _("Duration (minutes)"),
         ],
         rows=[[len(rows), len(weeks), minimum, share, programmes, minutes]],
     )
@@ -134,7 +134,7 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
             _("Weeks below the minimum"),
             _("Weeks reaching the minimum (%)"),
             _("Programmes"),
-            _("Minutes"),
+            _("Duration (minutes)"),
         ],
         rows=[
             [

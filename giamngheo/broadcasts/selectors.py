@@ -296,3 +296,72 @@ def programme_totals(
         .order_by()
     )
     return {row["commune__code"]: (row["n"], row["minutes"] or 0) for row in rows}
+
+
+@dataclass
+class RadioDay:
+    day: datetime.date
+    programmes: int
+    has_come: bool  # today or before: a day without a programme is a gap
+
+    @property
+    def is_missing(self) -> bool:
+        return self.has_come and not self.programmes
+
+
+@dataclass
+class RadioWeek:
+    """One commune's week day by day, and whether the week was reported."""
+
+    week_start: datetime.date
+    days: list[RadioDay]
+    min_per_week: int
+    reported: bool  # the commune entered the week (a programme or "nothing this week")
+    no_programme: bool
+
+    @property
+    def week_end(self) -> datetime.date:
+        return week_end(self.week_start)
+
+    @property
+    def programmes(self) -> int:
+        return sum(day.programmes for day in self.days)
+
+    @property
+    def missing_days(self) -> list[RadioDay]:
+        return [day for day in self.days if day.is_missing]
+
+    @property
+    def still_needed(self) -> int:
+        return max(self.min_per_week - self.programmes, 0)
+
+
+def radio_week(
+    *,
+    communes: QuerySet[Unit],
+    week_start: datetime.date,
+    min_per_week: int,
+    today: datetime.date | None = None,
+) -> RadioWeek:
+    """The programmes ``communes`` (the versions of one commune) logged each day of a week
+    (two queries)."""
+    today = today or timezone.localdate()
+    counts = dict(
+        Broadcast.objects.filter(commune__in=communes, week_start=week_start)
+        .order_by()
+        .values_list("on")
+        .annotate(n=Count("pk"))
+    )
+    logs = list(
+        WeeklyLog.objects.filter(commune__in=communes, week_start=week_start).values_list(
+            "no_programme", flat=True
+        )
+    )
+    days = [week_start + datetime.timedelta(days=i) for i in range(7)]
+    return RadioWeek(
+        week_start=week_start,
+        days=[RadioDay(day, counts.get(day, 0), day <= today) for day in days],
+        min_per_week=min_per_week,
+        reported=bool(logs),
+        no_programme=any(logs),
+    )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from giamngheo.accounts.models import User
+from giamngheo.core.links import public_url_for
 from giamngheo.units.divisions import province_code
 from giamngheo.units.models import Unit, UnitLevel
 
@@ -60,7 +61,7 @@ def send_radio_reminders(week_start: str | None = None) -> int:
             ) % {
                 "week": week.strftime("%d/%m/%Y"),
                 "communes": "\n".join(f"- {name}" for name in names),
-                "url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/radio/week/",
+                "url": public_url_for("broadcasts_week"),
             }
             send_mail(subject, body, None, [user.email])
             sent += 1

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from giamngheo.core import xlsx
+from giamngheo.core.views import RowImportView
 
 from . import importers, services
-from .forms import ImportForm, ProgrammeFormSet, ReopenForm, WeekForm
+from .forms import ProgrammeFormSet, ReopenForm, WeekForm
 
 
 def _require(request, permission: str) -> None:
@@ -19,14 +23,24 @@ def _require(request, permission: str) -> None:
         raise PermissionDenied
 
 
+def _week_asked(request) -> dict:
+    """The week a link asks for (``?week=2026-11-30``, from the home panel); none if unreadable."""
+    try:
+        return {"week": datetime.date.fromisoformat(request.GET.get("week", ""))}
+    except ValueError:
+        return {}
+
+
 def week_entry(request):
     """Log a commune's whole week at once; built for a phone."""
     _require(request, "broadcasts.add_broadcast")
-    form = WeekForm(request.POST or None, user=request.user)
+    form = WeekForm(request.POST or None, user=request.user, initial=_week_asked(request))
     formset = ProgrammeFormSet(request.POST or None, prefix="p")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        entries = [
-            services.WeekEntry(
+        commune = form.cleaned_data["commune"]
+        programmes = [
+            services.Programme(
+                commune=commune,
                 on=row.cleaned_data["on"],
                 title=row.cleaned_data["title"],
                 minutes=row.cleaned_data["minutes"],
@@ -37,9 +51,9 @@ def week_entry(request):
         ]
         try:
             saved = services.record_week(
-                commune=form.cleaned_data["commune"],
+                commune=commune,
                 week_start=form.cleaned_data["week"],
-                entries=entries,
+                programmes=programmes,
                 no_programme=form.cleaned_data["no_programme"],
                 by=request.user,
             )
@@ -62,28 +76,28 @@ def import_template(request):
     return xlsx.template_response(filename="mau-nhap-phat-thanh", columns=importers.columns())
 
 
-def import_file(request):
-    _require(request, "broadcasts.add_broadcast")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = importers.import_broadcasts(
-                upload=form.cleaned_data["file"],
-                by=request.user,
-                valid_rows_only=form.cleaned_data["valid_rows_only"],
-            )
-        except xlsx.ImportFileError as error:
-            form.add_error("file", str(error))
-        else:
-            if report.imported:
-                messages.success(
-                    request,
-                    _("%(count)d programmes imported.") % {"count": report.imported},
-                )
-            if not report.has_errors:
-                return redirect("broadcasts:index")
-    return TemplateResponse(request, "broadcasts/import.html", {"form": form, "report": report})
+class ImportView(RowImportView):
+    """Many communes' programmes from one workbook (``importers.RadioImport``)."""
+
+    template_name = "broadcasts/import.html"
+    page_title = gettext_lazy("Import radio logs from Excel")
+    permission = "broadcasts.add_broadcast"
+    index_url_name = "broadcasts:index"
+    index_label = gettext_lazy("Commune radio")
+    template_url_name = "broadcasts_import_template"
+
+    def columns(self):
+        return importers.columns()
+
+    def run(self, form):
+        return importers.import_broadcasts(
+            upload=form.cleaned_data["file"],
+            by=self.request.user,
+            valid_rows_only=form.cleaned_data["valid_rows_only"],
+        )
+
+    def success_message(self, added: int) -> str:
+        return _("%(count)d programmes imported.") % {"count": added}
 
 
 def reopen_week(request):

@@ -16,45 +16,60 @@ from giamngheo.accounts.viewsets import (
 )
 
 from . import services
-from .models import Broadcast, WeekReopening, monday_of
+from .models import Broadcast, WeekReopening
 from .selectors import week_locked_for
 
 
 class BroadcastForm(ScopedUnitForm):
+    """The single programme form: its verdict is the programme rule's (``services``)."""
+
     unit_field = "commune"
+
+    def programme(self) -> services.Programme:
+        data = self.cleaned_data
+        return services.Programme(
+            commune=data.get("commune"),
+            on=data.get("on"),
+            title=data.get("title"),
+            minutes=data.get("minutes"),
+            source=data.get("source"),
+            audio=data.get("audio"),
+            pk=self.instance.pk,
+            stored_week=self.instance.week_start if self.instance.pk else None,
+        )
 
     def clean(self):
         data = super().clean()
-        commune, on = data.get("commune"), data.get("on")
-        weeks = {monday_of(on)} if on else set()
-        if self.instance.pk:
-            weeks.add(self.instance.week_start)  # moving a programme out of a locked week
-        if commune and any(
-            week_locked_for(self.for_user, commune=commune, week_start=week) for week in weeks
+        programme = self.programme()
+        unreadable = set(self.errors)  # a field Django could not read already says so
+        for name, found in (
+            services.ProgrammeRule(self.for_user, [programme]).errors(programme).items()
         ):
-            self.add_error("on", services.LOCKED_MESSAGE)
+            for message in found:
+                if name in self.fields and name not in unreadable:
+                    self.add_error(name, message)
+                elif name not in self.fields:
+                    self.add_error(None, message)
         return data
 
+    def validate_unique(self):
+        # The rule already said "already logged" (whatever the case of the title).
+        if not self.errors:
+            super().validate_unique()
 
-class LogsWeekMixin:
-    """Saving a programme also records that the commune reported its week."""
 
+class BroadcastCreateView(ScopedCreateView):
+    def save_instance(self):
+        return services.store_programmes([self.form.programme()], by=self.request.user)[0]
+
+
+class BroadcastEditView(ScopedEditView):
     def save_instance(self):
         instance = super().save_instance()
         services.log_week(
             commune=instance.commune, week_start=instance.week_start, by=self.request.user
         )
         return instance
-
-
-class BroadcastCreateView(LogsWeekMixin, ScopedCreateView):
-    def save_instance(self):
-        self.form.instance.created_by = self.request.user
-        return super().save_instance()
-
-
-class BroadcastEditView(LogsWeekMixin, ScopedEditView):
-    pass
 
 
 class BroadcastDeleteView(ScopedDeleteView):
@@ -69,16 +84,22 @@ class BroadcastDeleteView(ScopedDeleteView):
 
 class BroadcastIndexView(ScopedIndexView):
     @cached_property
-    def header_more_buttons(self):
-        buttons = super().header_more_buttons
-        user = self.request.user
-        if user.has_perm("broadcasts.add_broadcast"):
+    def header_buttons(self):
+        # The weekly actions are buttons in the header, not items of the "…" menu.
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm("broadcasts.add_broadcast"):
             buttons += [
                 HeaderButton(_("Log a week"), url=reverse("broadcasts_week"), icon_name="date"),
                 HeaderButton(
                     _("Import from Excel"), url=reverse("broadcasts_import"), icon_name="upload"
                 ),
             ]
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        user = self.request.user
         if services.can_reopen(user):
             buttons.append(
                 HeaderButton(

@@ -22,6 +22,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 
+from .figures import XLSX_DATE, decimals_needed, is_number, rounded, share_columns, xlsx_format
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS = 50_000
 
@@ -242,10 +244,45 @@ def sheet_title(name: str) -> str:
     )
 
 
+def typed_cell(value: Any, share_decimals: int | None = None) -> tuple[Any, str | None]:
+    """What a cell holds and its number format: numbers and dates stay typed, rounded
+    to what the format shows (no 0.53799999 behind "53,8%", no -0); text is made inert.
+
+    ``share_decimals``: the cell is in a share column (``core.figures.share_columns``):
+    its 0–100 value is held as a fraction in a percent format."""
+    if is_number(value):
+        decimals = decimals_needed(value, 2) if share_decimals is None else share_decimals
+        number = rounded(value, decimals)
+        if share_decimals is not None:
+            fraction = round(float(number) / 100, decimals + 2)
+            return fraction, xlsx_format(fraction, share=True, decimals=decimals)
+        shown = int(number) if decimals == 0 else float(number)
+        return shown, xlsx_format(shown, decimals=decimals)
+    if isinstance(value, datetime.datetime):
+        return value, "dd/mm/yyyy hh:mm"
+    if isinstance(value, datetime.date):
+        return value, XLSX_DATE
+    return neutralise_formula(value), None
+
+
+def write_rows(sheet: Any, headers: Sequence[Any], rows: Sequence[Sequence[Any]]) -> None:
+    """``rows`` appended under ``headers`` as typed cells (see ``typed_cell``)."""
+    shares = share_columns(headers, rows)
+    for row in rows:
+        cells = [typed_cell(value, shares.get(i)) for i, value in enumerate(row)]
+        sheet.append([shown for shown, _fmt in cells])
+        for index, (_shown, fmt) in enumerate(cells, start=1):
+            if fmt:
+                sheet.cell(row=sheet.max_row, column=index).number_format = fmt
+
+
 def workbook_response(
     *, filename: str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
 ) -> HttpResponse:
-    """An .xlsx download with one sheet per ``(title, headers, rows)``."""
+    """An .xlsx download with one sheet per ``(title, headers, rows)``.
+
+    Numbers and dates stay typed cells with a number format; a column headed
+    "… (%)" holds shares of 0–100 and shows them as percentages."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     bold = Font(bold=True)
@@ -255,8 +292,7 @@ def workbook_response(
         sheet.append([neutralise_formula(header) for header in headers])
         for cell in sheet[1]:
             cell.font, cell.fill = bold, fill
-        for row in rows:
-            sheet.append([neutralise_formula(value) for value in row])
+        write_rows(sheet, headers, list(rows))
         for index, header in enumerate(headers, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = max(12, len(str(header)) + 4)

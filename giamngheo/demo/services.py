@@ -19,12 +19,13 @@ from django.utils import timezone
 from giamngheo.accounts.models import User
 from giamngheo.accounts.roles import role_group
 from giamngheo.broadcasts.models import Broadcast, BroadcastSource, WeeklyLog, monday_of
+from giamngheo.broadcasts.services import Programme, check_programmes, store_programmes
 from giamngheo.units.divisions import province_code
 from giamngheo.units.models import Unit, UnitLevel
 
 from .models import DemoDataSet
 
-VERSION = 7  # 7: 2026 on today's map (users, plans, courses, feedback)
+VERSION = 8  # 8: radio programmes through the programme rule (none after a commune ended)
 PERIOD_START = datetime.date(2021, 1, 1)
 DEMO_PASSWORD = "GiamNgheo@2025"
 DEMO_EMAIL_DOMAIN = "demo.giamngheo.vn"
@@ -152,7 +153,8 @@ def load_broadcasts(rng: random.Random, communes=None) -> int:
     last_monday = monday_of(today) - datetime.timedelta(days=7)
     Broadcast.objects.filter(commune__in=communes).delete()
     WeeklyLog.objects.filter(commune__in=communes).delete()
-    broadcasts, logs = [], []
+    programmes: dict[str, list[Programme]] = {}
+    logs = []
     for commune in communes:
         habit = rng.uniform(0.55, 0.98)
         punctual = rng.uniform(0.5, 0.95)
@@ -173,15 +175,15 @@ def load_broadcasts(rng: random.Random, communes=None) -> int:
             author = authors.get(commune.code)
             for day in days:
                 on = week + datetime.timedelta(days=day)
-                broadcasts.append(
-                    Broadcast(
+                if not commune.is_in_force(on):
+                    continue  # the commune's last week: it ended on a weekday
+                programmes.setdefault(commune.code, []).append(
+                    Programme(
                         commune=commune,
                         on=on,
-                        week_start=week,
                         title=rng.choice(PROGRAMME_TITLES),
                         minutes=rng.choice([10, 15, 15, 20, 30]),
                         source=rng.choice(list(BroadcastSource.values)),
-                        created_by=author,
                     )
                 )
             if count or rng.random() < 0.3:
@@ -200,9 +202,14 @@ def load_broadcasts(rng: random.Random, communes=None) -> int:
                     )
                 )
             week += datetime.timedelta(days=7)
-    Broadcast.objects.bulk_create(broadcasts, batch_size=2000)
+    # The weeks first, with their demo report dates; then the programmes through the
+    # programme's one rule and writer, as any entry route stores them.
     WeeklyLog.objects.bulk_create(logs, batch_size=2000)
-    return len(broadcasts)
+    every = [p for group in programmes.values() for p in group]
+    check_programmes(every, by=None, refs=[""] * len(every))
+    for code, group in programmes.items():
+        store_programmes(group, by=None, created_by=authors.get(code))
+    return len(every)
 
 
 def load_plans(rng: random.Random) -> object:

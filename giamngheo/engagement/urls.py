@@ -12,4 +12,5 @@ app_name = "engagement"
 urlpatterns = [
     path("tham-do/", views.poll_list, name="polls"),
     path("tham-do/<int:pk>/", views.poll_detail, name="poll"),
+    path("tham-do/<int:pk>/trang-chu/", views.home_poll_block, name="home_poll"),
 ]

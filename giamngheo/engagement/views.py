@@ -166,6 +166,24 @@ def _choice_from_query(request: HttpRequest, poll: Poll) -> int | None:
 
 
 @never_cache
+@require_GET
+def home_poll_block(request: HttpRequest, pk: int) -> HttpResponse:
+    """The home page's poll as this browser should see it: its results once it answered
+    (or the poll closed), otherwise a form that posts the answer at once.
+
+    The home page is cached for every anonymous visitor alike (ADR 0005), so it carries
+    a neutral form; its script swaps in this block, asked per visitor and never cached.
+    """
+    poll = get_object_or_404(Poll.objects.public().prefetch_related("choices"), pk=pk)
+    voted = read_voter(request, "poll").has_answered(poll.pk)
+    is_open = poll.is_open()
+    context: dict = {"poll": poll, "voted": voted, "is_open": is_open}
+    if voted or not is_open:
+        context["results"] = selectors.poll_results(poll)
+    return render(request, "engagement/includes/home_poll_live.html", context)
+
+
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The poll's question and answers; its results once this browser answered or it closed."""

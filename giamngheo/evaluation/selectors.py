@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import Q
 
+from giamngheo.accounts.scoping import scope
 from giamngheo.units.models import UnitQuerySet
 
 from .models import (
@@ -60,3 +61,14 @@ def overdue_recommendations(today: datetime.date) -> RecommendationQuerySet:
 def open_filter(day: datetime.date) -> Q:
     """Recommendations not closed as of ``day``."""
     return ~Q(status=RecommendationStatus.CLOSED) | Q(closed_on__gt=day)
+
+
+def recommendations_to_follow_up(user) -> RecommendationQuerySet:
+    """Recommendations of held visits addressed to ``user``'s units and not closed, the
+    nearest due date first (what the admin home asks a commune or district to report on)."""
+    not_closed = Recommendation.objects.not_closed().filter(visit__status=VisitStatus.HELD)
+    return (
+        scope(not_closed, user, unit_field="responsible_unit")
+        .select_related("responsible_unit", "visit__unit")
+        .order_by("due_on", "pk")
+    )

@@ -11,12 +11,12 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from giamngheo.accounts.models import User
+from giamngheo.core.links import public_url_for
 
 from .models import Recommendation
 from .selectors import overdue_recommendations
@@ -26,8 +26,7 @@ FOLLOW_UP_PERMISSION = "evaluation.follow_up_recommendation"
 
 
 def recommendation_url(recommendation: Recommendation) -> str:
-    path = reverse("evaluation_recommendations:inspect", args=[recommendation.pk])
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+    return public_url_for("evaluation_recommendations:inspect", recommendation.pk)
 
 
 @task()

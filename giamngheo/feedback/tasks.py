@@ -12,12 +12,12 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from giamngheo.accounts.models import User
+from giamngheo.core.links import public_url_for
 from giamngheo.units.models import UnitLevel
 
 from . import sms
@@ -26,16 +26,12 @@ from .models import EventKind, Feedback, FeedbackEvent
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _site(path: str) -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
-
-
 def track_url(feedback: Feedback) -> str:
-    return _site(reverse("feedback:track_case", args=[feedback.tracking_code]))
+    return public_url_for("feedback:track_case", feedback.tracking_code)
 
 
 def case_url(feedback: Feedback) -> str:
-    return _site(reverse("feedback_case", args=[feedback.pk]))
+    return public_url_for("feedback_case", feedback.pk)
 
 
 def _citizen_message(feedback: Feedback, kind: str) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import register_admin_url_finder
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -109,6 +109,17 @@ class CaseURLFinder:
         return reverse("feedback_case", args=[instance.pk])
 
 
+class TrackingCodeColumn(TitleColumn):
+    """The cases' first column: the tracking code, read out over the phone and typed in,
+    never wraps mid-code on a narrow screen (admin-extras.css)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, classname="tracking-code", **kwargs)
+
+    class Media:
+        css = {"all": ["css/admin-extras.css"]}
+
+
 class FeedbackIndexView(IndexView):
     any_permission_required = ["view"]
 
@@ -124,6 +135,10 @@ class FeedbackIndexView(IndexView):
 
     def get_edit_url(self, instance):
         return reverse("feedback_case", args=[instance.pk])
+
+    def _get_title_column(self, field_name, column_class=None, **kwargs):
+        # Wagtail builds the first column itself (with the row's buttons): make it ours.
+        return super()._get_title_column(field_name, TrackingCodeColumn, **kwargs)
 
     def get_inspect_url(self, instance):
         return None

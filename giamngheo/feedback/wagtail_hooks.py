@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views
+from .panels import CasesWaitingPanel
 from .viewsets import FeedbackViewSetGroup
 
 
@@ -37,3 +38,10 @@ def register_admin_urls():
         path("phan-anh/nhap/", admin_views.entry, name="feedback_entry"),
         path("phan-anh/bao-cao/", admin_views.report, name="feedback_report"),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_cases_panel(request, panels):
+    """Officers land on the cases assigned to their unit; the province on those to assign."""
+    if CasesWaitingPanel.is_for(request.user):
+        panels.append(CasesWaitingPanel(request.user))

@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from giamngheo.core.figures import number, percent, rounded
 from giamngheo.core.xlsx import workbook_response
 from giamngheo.poverty.panels import dashboard_panel, export_sheets
 
@@ -42,12 +43,15 @@ def status_label(status: str) -> str:
 
 
 def fmt(value: float | None, unit_of_measure: str = "") -> str:
-    if value is None:
-        return "–"
-    text = f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    if text.endswith(",0"):
-        text = text[:-2]
-    return f"{text}{unit_of_measure if unit_of_measure == '%' else ''}"
+    """An indicator's figure: "84,4%" for a share, "1.234" or "12,5" for a count."""
+    if unit_of_measure == "%":
+        return percent(value)
+    return number(value)
+
+
+def _raw(value: float | None) -> float | None:
+    """A figure as the exports hold it: a number rounded as the page shows it."""
+    return None if value is None else float(rounded(value, 1))
 
 
 def url_or_none(name: str, query: dict | None = None) -> str | None:
@@ -111,7 +115,7 @@ def _radio_panel(value: IndicatorValue, period: ProgrammePeriod, year: int, scop
                 "cells": [
                     {"count": c, "css": "none" if c is None else min(c, 2)} for c in row.counts
                 ],
-                "share": row.share,
+                "share": _raw(row.share),
                 "share_text": fmt(row.share, "%"),
                 "weeks_compliant": row.weeks_compliant,
                 "weeks_in_force": row.weeks_in_force,
@@ -130,6 +134,7 @@ def _radio_panel(value: IndicatorValue, period: ProgrammePeriod, year: int, scop
                 "communes": w.communes,
                 "compliant": w.compliant,
                 "share": fmt(w.share, "%"),
+                "share_value": _raw(w.share),
             }
             for w in compliance.weeks
         ],
@@ -202,6 +207,8 @@ def build(
                 "indicator": value.indicator,
                 "value": fmt(value.value, uom),
                 "target": fmt(value.target_value, uom),
+                "raw_value": _raw(value.value),
+                "raw_target": _raw(value.target_value),
                 "uom": uom,
                 "status": value.status,
                 "status_label": status_label(value.status),
@@ -228,6 +235,7 @@ def build(
         cells = [
             {
                 "value": fmt(v.value, indicator.unit_of_measure),
+                "raw_value": _raw(v.value),
                 "status": v.status,
                 "status_label": status_label(v.status),
             }
@@ -249,18 +257,35 @@ def export(name: str, context: dict[str, Any]) -> HttpResponse:
     panels: Panels = context["panels"]
     year = context["year"]
     if name == "summary":
+        # Numbers stay numbers; the unit of each indicator is named in its own column.
         rows = [
-            [c["indicator"].name, c["value"], c["target"], c["status_label"]] for c in panels.cards
+            [
+                c["indicator"].name,
+                c["uom"],
+                c["raw_value"],
+                c["raw_target"],
+                c["status_label"],
+            ]
+            for c in panels.cards
         ]
         trend = [
-            [r["indicator"].name, *[c["value"] if c else "" for c in r["cells"]]]
+            [
+                r["indicator"].name,
+                r["indicator"].unit_of_measure,
+                *[c["raw_value"] if c else None for c in r["cells"]],
+            ]
             for r in panels.trend_rows
         ]
+        headers = [_("Indicator"), _("Unit of measure"), _("Value"), _("Target"), _("Status")]
         return workbook_response(
             filename=f"chi-tieu-{year}",
             sheets=[
-                (_("Indicators"), [_("Indicator"), _("Value"), _("Target"), _("Status")], rows),
-                (_("Trend"), [_("Indicator"), *map(str, panels.trend_years)], trend),
+                (_("Indicators"), headers, rows),
+                (
+                    _("Trend"),
+                    [_("Indicator"), _("Unit of measure"), *map(str, panels.trend_years)],
+                    trend,
+                ),
             ],
         )
     if name == "plans" and panels.plans is not None:
@@ -277,24 +302,27 @@ def export(name: str, context: dict[str, Any]) -> HttpResponse:
             [
                 r["unit"].code,
                 r["unit"].name,
-                r["share_text"],
-                *["" if c["count"] is None else c["count"] for c in r["cells"]],
+                r["share"],
+                *[c["count"] for c in r["cells"]],
             ]
             for r in radio["rows"]
         ]
         weekly = [
-            [f"{w['week']:%d/%m/%Y}", w["communes"], w["compliant"], w["share"]]
-            for w in radio["weekly"]
+            [w["week"], w["communes"], w["compliant"], w["share_value"]] for w in radio["weekly"]
         ]
         return workbook_response(
             filename=f"phat-thanh-{year}",
             sheets=[
                 (
                     _("Communes by week"),
-                    [_("Code"), _("Commune"), _("Compliant weeks"), *weeks],
+                    [_("Code"), _("Commune"), _("Compliant weeks (%)"), *weeks],
                     heat,
                 ),
-                (_("Weeks"), [_("Week"), _("Communes"), _("Compliant"), _("Share")], weekly),
+                (
+                    _("Weeks"),
+                    [_("Week"), _("Communes"), _("Compliant"), _("Compliant communes (%)")],
+                    weekly,
+                ),
             ],
         )
     if name == "training" and panels.training is not None:

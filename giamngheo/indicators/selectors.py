@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from giamngheo.units.divisions import province_code as as_province_code
@@ -198,3 +198,18 @@ def default_year(period: ProgrammePeriod, today: datetime.date | None = None) ->
     """The year a dashboard opens on: this year, kept within the period."""
     today = today or timezone.localdate()
     return min(max(today.year, period.start.year), period.end.year)
+
+
+def radio_minimum(day: datetime.date | None = None) -> int:
+    """Programmes a commune is asked to broadcast a week on ``day``: the radio target's
+    ``min_per_week`` of the period then (the year's own target first), else 1 (one query
+    and the period's)."""
+    day = day or timezone.localdate()
+    period = current_period(day)
+    target = (
+        Target.objects.filter(period=period, indicator__rule=Indicator.Rule.RADIO_COMPLIANCE)
+        .filter(Q(year=day.year) | Q(year__isnull=True))
+        .order_by(F("year").asc(nulls_last=True))
+        .first()
+    )
+    return int(target.parameters.get("min_per_week", 1)) if target else 1

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import views
+from .panels import TargetsPanel
 from .viewsets import indicators_group
 
 
@@ -27,3 +28,10 @@ def register_dashboard_menu_item():
 @hooks.register("register_admin_viewset")
 def register_indicator_viewsets():
     return indicators_group
+
+
+@hooks.register("construct_homepage_panels")
+def add_targets_panel(request, panels):
+    """Leaders land on the targets; province staff see them after what waits for approval."""
+    if TargetsPanel.is_for(request.user):
+        panels.append(TargetsPanel(request.user))

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from giamngheo.activities.services import ImportReport
+from giamngheo.core.imports import ImportReport
 from giamngheo.core.xlsx import ImportFileError, RowError, read_rows
 
 from .importers import check_communicators, communicator_columns
@@ -36,9 +36,13 @@ def import_communicators(
     try:
         parsed = read_rows(upload, communicator_columns())
     except ImportFileError as error:
-        return ImportReport(file_error=str(error))
+        return ImportReport(file_error=str(error), valid_rows_only=valid_rows_only)
     rows = check_communicators(parsed, by=by, today=today)
-    report = ImportReport(rows=len(parsed.rows), errors=sorted(parsed.errors, key=lambda e: e.row))
+    report = ImportReport(
+        rows=len(parsed.rows),
+        errors=sorted(parsed.errors, key=lambda e: e.row),
+        valid_rows_only=valid_rows_only,
+    )
     if (report.errors and not valid_rows_only) or not rows:
         return report
     try:
@@ -53,5 +57,9 @@ def import_communicators(
                 person.save()
                 report.added += 1
     except _RowFailed as failure:
-        return ImportReport(rows=report.rows, errors=[*report.errors, failure.error])
+        return ImportReport(
+            rows=report.rows,
+            errors=[*report.errors, failure.error],
+            valid_rows_only=valid_rows_only,
+        )
     return report

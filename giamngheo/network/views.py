@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from giamngheo.accounts import scoping
+from giamngheo.core.views import RowImportView
 from giamngheo.core.xlsx import template_response, workbook_response
 from giamngheo.units.models import UnitLevel
 
@@ -103,40 +100,25 @@ def communicators_template(request: HttpRequest) -> HttpResponse:
     return template_response(filename="tuyen-truyen-vien", columns=communicator_columns())
 
 
-class ImportCommunicatorsView(WagtailAdminTemplateMixin, TemplateView):
+class ImportCommunicatorsView(RowImportView):
     template_name = "network/import.html"
     page_title = gettext_lazy("Import communicators")
-    header_icon = "upload"
+    permission = ADD_COMMUNICATOR
+    form_class = CommunicatorUploadForm
+    index_url_name = "network_communicators:index"
+    index_label = gettext_lazy("Communicators")
+    template_url_name = "network_communicators:import_template"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(ADD_COMMUNICATOR):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def columns(self):
+        return communicator_columns()
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            template_url=reverse("network_communicators:import_template"),
-            columns=communicator_columns(),
-            **kwargs,
+    def run(self, form):
+        return import_communicators(
+            upload=form.cleaned_data["file"],
+            by=self.request.user,
+            today=timezone.localdate(),
+            valid_rows_only=form.cleaned_data["valid_rows_only"],
         )
 
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=CommunicatorUploadForm()))
-
-    def post(self, request, *args, **kwargs):
-        form = CommunicatorUploadForm(request.POST, request.FILES)
-        result = None
-        if form.is_valid():
-            result = import_communicators(
-                upload=form.cleaned_data["file"],
-                by=request.user,
-                today=timezone.localdate(),
-                valid_rows_only=form.cleaned_data["valid_rows_only"],
-            )
-            if result.added:
-                messages.success(
-                    request, _("%(added)d communicators added.") % {"added": result.added}
-                )
-            if not result.has_errors:
-                return redirect("network_communicators:index")
-        return self.render_to_response(self.get_context_data(form=form, report=result))
+    def success_message(self, added: int) -> str:
+        return _("%(added)d communicators added.") % {"added": added}

@@ -51,6 +51,12 @@ class ActivityType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The types whose planned quantity counts copies (2.000 leaflets are one publication),
+# not activities: the register records each publication once and has no copies to
+# compare, so "planned vs done" counts such a planned activity as one activity.
+COUNTED_IN_COPIES = frozenset({ActivityType.PUBLICATION})
+
+
 class CommunicationPlanQuerySet(models.QuerySet["CommunicationPlan"]):
     def with_status(self) -> CommunicationPlanQuerySet:
         """Annotate ``approval_status`` in the same query (``core.approval``)."""
@@ -246,3 +252,13 @@ class PlannedActivity(Orderable):
 
     def __str__(self) -> str:
         return f"{self.get_activity_type_display()} × {self.quantity}"
+
+    @property
+    def activity_count(self) -> int:
+        """How many register entries carry it out in full: one for a publication."""
+        return 1 if self.activity_type in COUNTED_IN_COPIES else self.quantity
+
+    @property
+    def copies(self) -> int | None:
+        """The copies planned, for a type counted in copies; else None."""
+        return self.quantity if self.activity_type in COUNTED_IN_COPIES else None

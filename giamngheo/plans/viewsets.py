@@ -159,7 +159,18 @@ class CommunicationPlanViewSet(ScopedSnippetViewSet):
                 "activities",
                 label=_("Planned activities"),
                 panels=[
-                    FieldRowPanel([FieldPanel("activity_type"), FieldPanel("quantity")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("activity_type"),
+                            # What "planned vs done" compares: see models.COUNTED_IN_COPIES.
+                            FieldPanel(
+                                "quantity",
+                                help_text=_(
+                                    "How many activities; for a publication, how many copies."
+                                ),
+                            ),
+                        ]
+                    ),
                     FieldRowPanel([FieldPanel("channel"), FieldPanel("audience")]),
                     FieldRowPanel([FieldPanel("timing"), FieldPanel("budget")]),
                 ],

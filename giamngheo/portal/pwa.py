@@ -35,6 +35,7 @@ ICONS = [
 PRECACHE_STATIC = [
     "css/portal.css",
     "js/app.js",
+    "js/menu.js",
     "icons/icon-192.png",
     "icons/apple-touch-icon.png",
 ]

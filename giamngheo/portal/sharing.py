@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.models import Page, Site
 
+from giamngheo.core.links import public_base_url
+
 from .models import (
     ArticlePage,
     Category,
@@ -59,11 +61,9 @@ FEED_OF_PAGE_TYPE: dict[type[Page], str] = {
 
 
 def site_root_url(request: HttpRequest) -> str:
-    """``https://host`` of the request's Wagtail Site (the default one as a fallback)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return f"{request.scheme}://{request.get_host()}"
-    return site.root_url
+    """``https://host`` of the request's Wagtail Site, else the site's public address
+    (``core/links.py``: the same as links in e-mails and text messages)."""
+    return public_base_url(request) or f"{request.scheme}://{request.get_host()}"
 
 
 def absolute_url(request: HttpRequest, path: str) -> str:

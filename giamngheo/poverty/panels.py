@@ -6,13 +6,14 @@ figures; each figure links to the records behind it in the admin listing.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from giamngheo.core import figures
 from giamngheo.indicators.rules import Scope
 from giamngheo.units.models import UnitLevel
 
@@ -22,20 +23,17 @@ LISTING = "poverty_statistics:list"
 
 
 def percent(value: float | None) -> str:
-    """A rate as the active language writes it: "3,25%" in Vietnamese."""
-    return "–" if value is None else f"{number_format(value, 2)}%"
+    """A rate as the active language writes it: "3,25%" in Vietnamese (two decimals)."""
+    return figures.percent(value, 2)
 
 
 def points(value: float | None) -> str:
     """A change in percentage points, signed: "−0,52"."""
-    if value is None:
-        return "–"
-    sign = "+" if value > 0 else ("−" if value < 0 else "")
-    return f"{sign}{number_format(abs(value), 2)}"
+    return figures.points(value, 2)
 
 
 def count(value: int | None) -> str:
-    return "–" if value is None else number_format(value, force_grouping=True)
+    return figures.number(value, 0)
 
 
 def listing_url(**query: Any) -> str:
@@ -141,4 +139,18 @@ def export_sheets(panel: dict[str, Any]) -> list[tuple[str, list[str], list[list
     """The panel as ``core.xlsx.workbook_response`` sheets; numbers stay numbers."""
     own, children = figure_rows(panel["overview"])
     headers = figure_headers()
+    own, children = _two_places(own), [_two_places(row) for row in children]
     return [(_("Poverty figures"), headers, [own]), (_("Sub-units"), headers, children)]
+
+
+RATE_COLUMNS = (4, 6, 7)  # the rates and the change, under ``figure_headers``
+
+
+def _two_places(row: list[Any]) -> list[Any]:
+    """The rates as two-place Decimals: the sheet shows 3,00% as the page does."""
+    return [
+        Decimal(str(value)).quantize(Decimal("0.01"))
+        if i in RATE_COLUMNS and isinstance(value, float)
+        else value
+        for i, value in enumerate(row)
+    ]

@@ -6,17 +6,17 @@ gives the latest approved ones, those of the year before.
 
 from __future__ import annotations
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from giamngheo.core.figures import number
 from giamngheo.reports.sections import Chart, ReportPeriod, Scope, Section, Table
 
 from .selectors import poverty_overview
 
 
 def _rounded(value: float | None) -> float | None:
-    # The sentence shows the table's rounded figure: number_format alone rounds 1.805
-    # down, round() up, and the text said 1,80 beside a table's 1,81.
+    # The table holds the figure rounded to two places; the sentence writes the same
+    # (core.figures rounds half up, as round() does here for 1.805 → 1.81).
     return None if value is None else round(value, 2)
 
 
@@ -29,21 +29,21 @@ def section(*, period: ReportPeriod, scope: Scope) -> Section:
         text = _("In %(year)d, the poor rate of %(unit)s was %(rate)s%%") % {
             "year": year,
             "unit": own.name,
-            "rate": number_format(_rounded(own.poor_rate), 2),
+            "rate": number(_rounded(own.poor_rate), 2),
         }
         if own.poor_change is not None:
             text += (
                 _(", down %(points)s percentage points from %(before)d")
                 % {
-                    "points": number_format(-_rounded(own.poor_change), 2),
+                    "points": number(abs(_rounded(own.poor_change)), 2),
                     "before": year - 1,
                 }
                 if own.poor_change <= 0
                 else _(", up %(points)s percentage points from %(before)d")
-                % {"points": number_format(_rounded(own.poor_change), 2), "before": year - 1}
+                % {"points": number(_rounded(own.poor_change), 2), "before": year - 1}
             )
         text += _("; the near-poor rate was %(rate)s%%.") % {
-            "rate": number_format(_rounded(own.near_poor_rate or 0), 2)
+            "rate": number(_rounded(own.near_poor_rate or 0), 2)
         }
         paragraphs.append(text)
         if own.is_sum:

@@ -14,6 +14,8 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
+from giamngheo.core.figures import decimals_needed, number, share_columns
+
 from .charts import bar_chart_svg
 from .document import MOTTO, NATIONAL_TITLE, ReportDocument
 from .sections import Section, Table, plain
@@ -65,36 +67,38 @@ def font_faces() -> list[dict[str, str]]:
     return faces
 
 
-def format_number(value: float | int) -> str:
-    """Vietnamese figures: 1.234,5 (dot for thousands, comma for decimals)."""
-    if isinstance(value, int) or float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.1f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+def format_number(value: float | int, decimals: int | None = None) -> str:
+    """Vietnamese figures (``core.figures.number``): 1.234 and 1.234,5, with the decimals
+    the value was rounded to (up to two: a poverty rate's 3,52), or ``decimals``."""
+    return number(value, decimals_needed(value, 2) if decimals is None else decimals)
 
 
-def cell(value) -> dict:
+def cell(value, share_decimals: int | None = None) -> dict:
+    """A table cell's text; in a share column (headed "… (%)") with its decimals."""
     value = plain(value)
     if value is None:
         return {"text": "–", "numeric": True}
     if isinstance(value, bool):
         return {"text": "✓" if value else "", "numeric": False}
     if isinstance(value, int | float):
-        return {"text": format_number(value), "numeric": True}
+        return {"text": format_number(value, share_decimals), "numeric": True}
     if isinstance(value, datetime.date):
         return {"text": value.strftime("%d/%m/%Y"), "numeric": False}
     return {"text": str(value), "numeric": False}
 
 
 def _table(table: Table) -> dict:
+    lines = [*table.rows, *([table.totals] if table.totals else [])]
+    shares = share_columns(table.headers, [[plain(v) for v in row] for row in lines])
+
+    def cells(row: list) -> list[dict]:
+        return [cell(v, shares.get(i)) if v != "" else {"text": ""} for i, v in enumerate(row)]
+
     return {
         "title": table.title,
         "headers": table.headers,
-        "rows": [[cell(v) for v in row] for row in table.rows],
-        "totals": [cell(v) if v != "" else {"text": ""} for v in table.totals]
-        if table.totals
-        else None,
+        "rows": [cells(row) for row in table.rows],
+        "totals": cells(table.totals) if table.totals else None,
         "empty_text": table.empty_text,
     }
 

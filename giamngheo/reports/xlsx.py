@@ -3,14 +3,13 @@
 Every sheet opens with the administrative header (issuing body, national title
 and underlined motto, number, place and date, title), in Times New Roman as the
 PDF's Times-metric font, so a sheet printed alone is still a document.  Numbers
-stay numbers with a number format (thousands, one decimal for shares), rounded
-to the precision shown; dates are dd/mm/yyyy.  Text goes through
+stay numbers with a number format (``core.xlsx.typed_cell``: thousands, one
+decimal for shares), rounded to the precision shown; dates are dd/mm/yyyy.  Text goes through
 ``core.xlsx.neutralise_formula``; sheet names through ``core.xlsx.sheet_title``.
 """
 
 from __future__ import annotations
 
-import datetime
 import io
 
 from django.utils.translation import gettext as _
@@ -19,7 +18,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from giamngheo.core.xlsx import neutralise_formula, sheet_title
+from giamngheo.core.figures import share_columns
+from giamngheo.core.xlsx import neutralise_formula, sheet_title, typed_cell
 
 from .document import MOTTO, NATIONAL_TITLE, ReportDocument
 from .sections import Section, Table, plain
@@ -35,10 +35,6 @@ THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
-INTEGER = "#,##0"
-DECIMAL = "#,##0.0"
-DATE = "dd/mm/yyyy"
-PERCENT = "0.0%"
 
 
 def sheet_name(number: int, section: Section, taken: set[str]) -> str:
@@ -49,28 +45,6 @@ def sheet_name(number: int, section: Section, taken: set[str]) -> str:
         n += 1
     taken.add(name.lower())
     return name
-
-
-def _shown(value, number_format: str | None):
-    """The value rounded to what its format shows: no 0.53799999 behind "53,8%"."""
-    if isinstance(value, float):
-        if number_format == PERCENT:
-            return round(value, 3)
-        if number_format == DECIMAL:
-            return round(value, 1)
-    return neutralise_formula(value)
-
-
-def _number_format(value) -> str | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return INTEGER
-    if isinstance(value, float):
-        return INTEGER if value.is_integer() else DECIMAL
-    if isinstance(value, datetime.date):
-        return DATE
-    return None
 
 
 def _write_header(sheet: Worksheet, document: ReportDocument, width: int) -> int:
@@ -117,16 +91,15 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, flo
     if not table.rows and table.empty_text:
         sheet.cell(row=row, column=1, value=neutralise_formula(table.empty_text)).font = ITALIC
         row += 1
-    # A column headed "… (%)" holds shares as 0–100: Excel shows them as percentages.
-    percent = {i for i, header in enumerate(table.headers, start=1) if str(header).endswith("(%)")}
     lines = [(values, False) for values in table.rows]
     if table.totals is not None:
         lines.append((table.totals, True))
+    # One format a column (``core.xlsx``): a column headed "… (%)" holds shares as
+    # 0–100, which Excel shows as percentages.
+    shares = share_columns(table.headers, [[plain(v) for v in values] for values, _t in lines])
     for values, is_total in lines:
         for column, value in enumerate(map(plain, values), start=1):
-            is_share = column in percent and isinstance(value, int | float)
-            fmt = PERCENT if is_share else _number_format(value)
-            shown = _shown(value / 100 if is_share else value, fmt)
+            shown, fmt = typed_cell(value, shares.get(column - 1))
             cell = sheet.cell(row=row, column=column, value=shown)
             cell.border, cell.alignment = BOX, WRAP
             cell.font = BOLD if is_total else PLAIN

@@ -9,6 +9,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.observability import init_sentry, logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "giamngheo"
 
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "giamngheo.reports",
     "giamngheo.portal",
     "giamngheo.demo",
+    "giamngheo.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -71,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id.
+    "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -186,7 +191,12 @@ TASKS = {
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = _("Poverty reduction")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The address the site is served at ("https://giamngheo.example.gov.vn"): every link
+# in an e-mail or a text message starts with it (core/links.py), Wagtail's own
+# notifications too. Empty: the default Wagtail Site's address. dev.py and
+# production.py give it a default.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="").rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAIL_I18N_ENABLED = False
 # The banner links to Wagtail's English release notes; staff have their own guides
 # under Help (docs/guides/).
@@ -235,6 +245,21 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Every image needs its alternative text (its description) before it is saved.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "giamngheo.portal.forms.ImageForm"
+
+# --- Backups (giamngheo/operations/, docs/backup.md): where `manage.py backup` writes
+# its archives unless told otherwise; keep it on another disk than the database.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# Archives `backup` and `upgrade` keep in that folder, the newest; 0 keeps them all.
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=0)
+# While this file exists the reference nginx site (deploy/nginx/) answers with its
+# maintenance page; `manage.py upgrade` creates it for the upgrade's length.
+MAINTENANCE_FILE = env.path("MAINTENANCE_FILE", default=BASE_DIR / "var" / "maintenance.on")
+# `manage.py upgrade` runs this (a shell command line) last to restart the app
+# servers and the worker; empty: it says to restart them and stops there.
+UPGRADE_RESTART_COMMAND = env("UPGRADE_RESTART_COMMAND", default="")
+# Serving commands and the WSGI application refuse a database with unapplied
+# migrations (production turns it on; giamngheo/operations/startup.py).
+REFUSE_UNAPPLIED_MIGRATIONS = env.bool("REFUSE_UNAPPLIED_MIGRATIONS", default=False)
 
 # The province whose units the site serves (national statistics code).
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=46)
@@ -307,9 +332,23 @@ FEEDBACK_RATE_LIMITS |= {
     "poll-vote": env("POLL_VOTE_RATE", default="60/h"),
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-}
+# --- Logs, request ids and error reports (core/observability.py, docs/operations.md).
+LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"  # nginx's $request_id
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+LOG_REQUESTS = env.bool("LOG_REQUESTS", default=False)
+LOGGING = logging_config(
+    level=env("LOG_LEVEL", default="WARNING"), log_format=env("LOG_FORMAT", default="text")
+)
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    init_sentry(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        release=env("SENTRY_RELEASE", default=""),
+    )
+
+# --- /readyz (core/health.py): what a load balancer reads as ready.
+HEALTH_WORKER_SILENCE_SECONDS = env.int("HEALTH_WORKER_SILENCE_SECONDS", default=60)
+HEALTH_QUEUE_MAX_AGE_SECONDS = env.int("HEALTH_QUEUE_MAX_AGE_SECONDS", default=600)
+HEALTH_MIN_FREE_DISK_MB = env.int("HEALTH_MIN_FREE_DISK_MB", default=1024)

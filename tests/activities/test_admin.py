@@ -178,3 +178,27 @@ def test_the_listing_shows_the_channel_by_its_name(client, province_staff, recor
 
     with translation.override(settings.LANGUAGE_CODE):
         assert str(Channel.ONLINE.label) in content
+
+
+def test_the_single_form_refuses_an_activity_already_registered_as_the_import_does(
+    client, commune_officer, phu_da
+):
+    ActivityFactory(
+        unit=phu_da,
+        kind=kind("hop-dan"),
+        title="Họp dân thôn 9",
+        start_date=datetime.date(2023, 3, 15),
+    )
+    client.force_login(commune_officer)
+    response = client.post(
+        reverse("activities:add"),
+        {
+            "kind": kind("hop-dan").pk,
+            "unit": phu_da.pk,
+            "title": "HỌP DÂN THÔN 9",
+            "start_date": "2023-03-15",
+        },
+    )
+    assert response.status_code == 200
+    assert "đã có trong sổ" in response.text
+    assert Activity.objects.count() == 1

@@ -107,7 +107,8 @@ def test_duplicates_within_the_file_and_in_the_register_are_refused(commune_offi
     report = import_activities(upload=upload, by=commune_officer)
     assert [str(error) for error in report.errors] == [
         "Row 3, column “Title”: the same activity as row 2",
-        "Row 4, column “Title”: this activity is already in the register",
+        "Row 4, column “Title”: This activity is already in the register "
+        "(same unit, kind, title, date).",
     ]
     assert Activity.objects.count() == 1
 

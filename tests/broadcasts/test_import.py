@@ -62,11 +62,11 @@ def test_a_good_file_imports_every_row(staff, hue_units):
     ("rows", "message"),
     [
         ([["99999", "05/06/2023", "Không có xã", 15, ""]], "Dòng 3"),
-        ([["19942", "05/06/2019", "Trước giai đoạn", 15, ""]], "ngoài giai đoạn"),
+        ([["19942", "05/06/2019", "Trước khi có xã", 15, ""]], "chưa có hoặc không còn"),
         ([["19942", "31/02/2023", "Ngày sai", 15, ""]], "không phải là ngày"),
         ([["19942", "05/06/2023", "Số phút", "mười", ""]], "không phải là số"),
         ([["19942", "05/06/2023", "Nguồn", 15, "Đài tỉnh"]], "không thuộc"),
-        ([GOOD[0], GOOD[0]], "trùng"),
+        ([GOOD[0], GOOD[0]], "Trùng xã, ngày và tiêu đề với dòng 3"),
     ],
 )
 def test_bad_rows_are_reported_and_nothing_is_imported(staff, hue_units, rows, message):

@@ -40,3 +40,13 @@ def test_command_queues_the_task(commune_officer, hue_units, capsys):
     call_command("send_radio_reminders", "--week", WEEK.isoformat())
     assert "queued" in capsys.readouterr().out
     assert any(commune_officer.email in m.to for m in mail.outbox)
+
+
+def test_the_reminders_link_uses_the_address_the_site_is_served_at(
+    commune_officer, hue_units, settings
+):
+    settings.PUBLIC_BASE_URL = "https://giamngheo.hue.gov.vn"
+    send_radio_reminders.call(WEEK.isoformat())
+    body = next(m for m in mail.outbox if commune_officer.email in m.to).body
+    assert "https://giamngheo.hue.gov.vn/admin/radio/week/" in body
+    assert "127.0.0.1" not in body and "localhost" not in body

@@ -18,8 +18,8 @@ def test_an_old_week_is_locked(phu_da, monday):
 
 def test_a_programme_cannot_be_added_to_a_locked_week(phu_da, monday, commune_officer):
     with pytest.raises(ValidationError) as error:
-        services.record_broadcast(
-            commune=phu_da, on=monday, title="Muộn", minutes=15, source="own", by=commune_officer
+        services.record_programmes(
+            [services.Programme(phu_da, monday, "Muộn", 15)], by=commune_officer, refs=[""]
         )
     assert "khóa" in str(error.value)
     assert not Broadcast.objects.exists()
@@ -32,8 +32,8 @@ def test_district_officer_reopens_a_week_and_the_commune_can_log(
         commune=phu_da, week_start=monday, reason="Đài hỏng, nhập bù", by=district_officer
     )
     assert not is_week_locked(commune=phu_da, week_start=monday)
-    services.record_broadcast(
-        commune=phu_da, on=monday, title="Nhập bù", minutes=15, source="own", by=commune_officer
+    services.record_programmes(
+        [services.Programme(phu_da, monday, "Nhập bù", 15)], by=commune_officer, refs=[""]
     )
     assert WeekReopening.objects.get().reason == "Đài hỏng, nhập bù"
 

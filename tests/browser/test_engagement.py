@@ -45,6 +45,8 @@ def fits_the_phone(page) -> bool:
 
 def test_a_citizen_agrees_with_a_question_and_asks_their_own(live_server, phone, world):
     phone.goto(live_server.url + "/")
+    # On a phone the sections are behind the menu's button.
+    phone.locator("nav.main-menu button.menu-toggle").click()
     phone.get_by_role("navigation").get_by_role("link", name="Đối thoại chính sách").click()
     expect(phone.locator("h1")).to_have_text("Đối thoại chính sách")
     assert fits_the_phone(phone)

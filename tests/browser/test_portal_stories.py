@@ -47,6 +47,8 @@ def test_a_citizen_reads_the_results_of_a_model_from_their_commune(live_server, 
     phone.goto(live_server.url + "/")
     assert fits_the_phone(phone)
 
+    # On a phone the sections are behind the menu's button.
+    phone.locator("nav.main-menu button.menu-toggle").click()
     phone.get_by_role("navigation").get_by_role(
         "link", name="Gương điển hình, mô hình hiệu quả"
     ).click()

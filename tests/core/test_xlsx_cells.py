@@ -27,3 +27,33 @@ def test_a_long_sheet_name_is_cut_at_a_word():
 
 def test_a_sheet_name_loses_the_characters_excel_refuses():
     assert sheet_title("Kế hoạch 2026/2030: [tỉnh]") == "Kế hoạch 2026 2030 tỉnh"
+
+
+def test_exported_numbers_are_typed_cells_with_formats_and_shares_are_percentages(rf):
+    import io
+
+    from openpyxl import load_workbook
+
+    from giamngheo.core.xlsx import workbook_response
+
+    response = workbook_response(
+        filename="x",
+        sheets=[
+            (
+                "Số liệu",
+                ["Xã", "Thời lượng (phút)", "Tỷ lệ (%)", "Điểm", "Ngày"],
+                [
+                    ["Phú Đa", 1234, 84.4, -0.004, datetime.date(2026, 3, 5)],
+                    ["Phú Thuận", 15, 100, 2.5, None],
+                ],
+            )
+        ],
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    minutes, share, points, day = (sheet.cell(row=2, column=c) for c in range(2, 6))
+    assert (minutes.value, minutes.number_format) == (1234, "#,##0")
+    assert (share.value, share.number_format) == (0.844, "0.0%")
+    assert sheet.cell(row=3, column=3).value == 1.0  # 100% as a number, not "100%"
+    assert points.value == 0 and points.number_format == "#,##0"  # no -0
+    assert sheet.cell(row=3, column=4).number_format == "#,##0.0"
+    assert (day.value.date(), day.number_format) == (datetime.date(2026, 3, 5), "dd/mm/yyyy")

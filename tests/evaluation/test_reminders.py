@@ -64,3 +64,14 @@ def test_the_command_queues_the_reminder(recorded, capsys):
     mail.outbox.clear()
     call_command("send_recommendation_reminders")
     assert "queued" in capsys.readouterr().out
+
+
+def test_the_reminders_links_use_the_address_the_site_is_served_at(
+    recorded, commune_officer, settings
+):
+    settings.PUBLIC_BASE_URL = "https://giamngheo.hue.gov.vn"
+    mail.outbox.clear()
+    send_recommendation_reminders.call(today="2023-10-15")
+    body = next(m for m in mail.outbox if commune_officer.email in m.to).body
+    assert "https://giamngheo.hue.gov.vn/admin/" in body
+    assert "127.0.0.1" not in body and "localhost" not in body

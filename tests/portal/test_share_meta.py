@@ -211,3 +211,25 @@ def test_a_draft_is_not_shared(client, portal):
     draft = ArticlePageFactory(title="Bản nháp chưa duyệt", live=False)
     news = NewsIndexPage.objects.get()
     assert client.get(f"{news.url}{draft.slug}/").status_code == 404
+
+
+def test_share_links_by_sms_and_mail_use_the_public_address_not_a_stray_default_site(
+    client, article, settings
+):
+    # The request's host names no Wagtail Site (Wagtail would fall back to the
+    # default "localhost" one): the site's public address is used, as in e-mails.
+    settings.PUBLIC_BASE_URL = "https://giamngheo.hue.gov.vn"
+    parsed = parse(client.get(article.url))
+    url = canonical(parsed)
+    assert url == f"https://giamngheo.hue.gov.vn{article.url}"
+    sms = next(a for a in parsed.anchors if a.startswith("sms:"))
+    email = next(a for a in parsed.anchors if a.startswith("mailto:"))
+    assert quote(url, safe="") in sms and url in parse_qs(urlsplit(email).query)["body"][0]
+    assert "localhost" not in sms + email
+
+
+def test_a_host_named_by_a_site_keeps_that_sites_address(client, article, settings):
+    settings.PUBLIC_BASE_URL = "https://giamngheo.hue.gov.vn"
+    settings.ALLOWED_HOSTS = ["localhost"]
+    parsed = parse(client.get(article.url, HTTP_HOST="localhost"))
+    assert canonical(parsed) == f"{SITE}{article.url}"

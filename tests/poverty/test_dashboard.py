@@ -69,7 +69,9 @@ def test_the_export_holds_the_panels_figures_within_the_scope(client, district_o
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
     own, sub_units = book.worksheets
-    assert [c.value for c in own[2]][:5] == [PHU_VANG, "Huyện Phú Vang", 50000, 1500, 3.0]
+    assert [c.value for c in own[2]][:5] == [PHU_VANG, "Huyện Phú Vang", 50000, 1500, 0.03]
+    # Numbers with a format: the rate a percentage with the page's two decimals (3,00%).
+    assert [c.number_format for c in own[2]][2:5] == ["#,##0", "#,##0", "0.00%"]
     codes = [row[0].value for row in sub_units.iter_rows(min_row=2)]
     assert PHU_DA in codes
     assert A_NGO not in codes

@@ -47,3 +47,24 @@ def test_production_passes_check_deploy_without_warnings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_links_in_messages_default_to_the_first_allowed_host_over_https():
+    result = manage(
+        "shell",
+        "--verbosity",
+        "0",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.PUBLIC_BASE_URL, settings.WAGTAILADMIN_BASE_URL)",
+        SECRET_KEY="k3y-" + "q8Zr!x7Lm#2vPw9@" * 4,
+        ALLOWED_HOSTS="giamngheo.example.vn,www.giamngheo.example.vn",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == ["https://giamngheo.example.vn"] * 2
+
+
+def test_production_asks_for_the_public_address_when_the_first_host_is_a_pattern():
+    result = manage("check", SECRET_KEY="x" * 60, ALLOWED_HOSTS=".example.vn")
+    assert result.returncode != 0
+    assert "PUBLIC_BASE_URL must be set" in result.stderr

@@ -23,13 +23,32 @@
       spanGaps: true
     };
   });
+  // The legend is HTML under the chart, not drawn in the canvas: on a phone the
+  // indicators' long names wrap there instead of being cut or squeezing the plot.
+  var box = canvas.parentNode;
+  var legend = document.createElement("ul");
+  legend.className = "chart-legend";
+  datasets.forEach(function (dataset) {
+    var item = document.createElement("li");
+    var swatch = document.createElement("span");
+    swatch.className = "swatch";
+    swatch.setAttribute("aria-hidden", "true");
+    swatch.style.background = dataset.borderColor;
+    item.appendChild(swatch);
+    item.appendChild(document.createTextNode(dataset.label));
+    legend.appendChild(item);
+  });
+  box.parentNode.insertBefore(legend, box.nextSibling);
+  var narrow = window.matchMedia && window.matchMedia("(max-width: 40rem)").matches;
   new window.Chart(canvas, {
     type: "line",
     data: { labels: series[codes[0]].years, datasets: datasets },
     options: {
       animation: false,
+      // Taller on a phone, where the plot is narrow.
+      aspectRatio: narrow ? 1.2 : 2,
       scales: { y: { beginAtZero: true, title: { display: true, text: canvas.dataset.axis || "%" } } },
-      plugins: { legend: { position: "bottom" } }
+      plugins: { legend: { display: false } }
     }
   });
 })();
