@@ -6,6 +6,7 @@ people, a commune officer their commune's; the province sees everything.
 
 from __future__ import annotations
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -43,7 +44,17 @@ class AccessLogViewSet(ListingOnlyMixin, ModelViewSet):
     index_view_class = AccessIndexView
     list_display = ["at", "user", "kind", "subject", "unit", "people", "purpose"]
     list_filter = ["kind", "at"]
-    list_export = ["at", "user", "kind", "subject", "unit", "people", "purpose", "detail"]
+    list_export = [
+        "at",
+        "user",
+        "get_kind_display",
+        "subject",
+        "unit",
+        "people",
+        "purpose",
+        "detail",
+    ]
+    export_headings = {"get_kind_display": capfirst(_("access"))}
     export_filename = "nhat-ky-truy-cap-du-lieu-ca-nhan"
     copy_view_enabled = False
 

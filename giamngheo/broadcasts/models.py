@@ -180,7 +180,12 @@ class WeeklyLog(models.Model):
 class WeekReopening(models.Model):
     """A district officer reopened a locked week; the reason is kept."""
 
-    log = models.ForeignKey(WeeklyLog, on_delete=models.CASCADE, related_name="reopenings")
+    log = models.ForeignKey(
+        WeeklyLog,
+        verbose_name=_("commune and week"),
+        on_delete=models.CASCADE,
+        related_name="reopenings",
+    )
     reason = models.TextField(_("reason"))
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"

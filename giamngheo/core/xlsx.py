@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
@@ -215,6 +216,21 @@ def neutralise_formula(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def yes_no(value: bool) -> str:
+    """A yes/no cell as an official writes it."""
+    return str(_("Yes") if value else _("No"))
+
+
+def csv_date(value: datetime.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def csv_datetime(value: datetime.datetime) -> str:
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime("%d/%m/%Y %H:%M")
 
 
 def sheet_title(name: str) -> str:

@@ -44,7 +44,8 @@ class DemoUser:
 
 
 DEMO_USERS = [
-    DemoUser("quantri", "Quản trị", "Hệ thống", "system_admin", None, "Quản trị hệ thống"),
+    # Not a person: named so that it reads "Quản trị hệ thống" family name first.
+    DemoUser("quantri", "hệ thống", "Quản trị", "system_admin", None, "Quản trị hệ thống"),
     DemoUser(
         "tinh",
         "Lan",

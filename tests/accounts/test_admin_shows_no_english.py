@@ -82,14 +82,24 @@ def menu_addresses(html: str) -> list[str]:
 
 
 def record_addresses(html: str) -> list[str]:
-    """The first edit, inspect, history and add screens a listing links to."""
+    """The first edit, inspect, history and add screens a listing links to, the first
+    record its table links to (a custom screen such as a feedback case), and the
+    screens its header's buttons open (enter a week, import a file)."""
+    soup = BeautifulSoup(html, "html.parser")
     first: dict[str, str] = {}
-    for link in BeautifulSoup(html, "html.parser").select("main a[href^='/admin/']"):
+    for link in soup.select("header a[href^='/admin/'], #w-slim-header-buttons a[href^='/admin/']"):
+        if "?" not in link["href"] and not SKIPPED.search(link["href"]):
+            first.setdefault(link["href"], link["href"])
+    for link in soup.select("main a[href^='/admin/']"):
         href = link["href"]
         for screen in RECORD_SCREENS:
             if screen in href and screen not in first and not SKIPPED.search(href):
                 first[screen] = href
-    return list(first.values())
+    for link in soup.select("main table tbody a[href^='/admin/']"):
+        if "?" not in link["href"] and not SKIPPED.search(link["href"]):
+            first["row"] = link["href"]
+            break
+    return list(dict.fromkeys(first.values()))
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +148,9 @@ def test_the_check_finds_what_wagtail_shows_untranslated():
     assert "'Add'" not in found  # a <button>'s value is never shown nor read
     assert english_on("<title>Kế hoạch - Giảm nghèo</title><p>Nguyễn Văn An, to</p>") == []
     assert english_on("<td>support-not-received</td>") == []
+
+
+@pytest.mark.parametrize("address", ["/admin/login/", "/admin/password_reset/", "/admin/khong-co/"])
+def test_the_screens_before_signing_in_show_no_english(client, address):
+    response = client.get(address, follow=True)
+    assert english_on(response.content.decode()) == []
