@@ -93,7 +93,7 @@ def test_the_report_section_has_the_totals_tables_and_chart(
     with django_assert_max_num_queries(12):
         section = report.section(period=ReportPeriod(2023), scope=Scope(province_code="46"))
     assert section.key == "activities"
-    kinds, channels, units, planned = section.tables
+    kinds, channels, units, _by_kind, planned = section.tables
     assert channels.totals[1] == 4
     assert kinds.totals == ["Total", 4, 2180, 180, 21_500_000]
     assert {row[0] for row in units.rows} == {"Huyện Phú Vang", "Huyện A Lưới"}

@@ -94,7 +94,7 @@ def test_a_citizen_answers_a_poll_and_sees_the_results(live_server, phone, world
     phone.locator("form.poll-form button[type=submit]").click()
     results = phone.locator("table.poll-results")
     expect(results).to_be_visible()
-    expect(results.locator("tr", has_text="Tivi")).to_contain_text("100,0")
+    expect(results.locator("tr", has_text="Tivi")).to_contain_text("100%")
     expect(phone.locator("form.poll-form")).to_have_count(0)
     assert Vote.objects.count() == 1
     assert fits_the_phone(phone)

@@ -156,7 +156,7 @@ def test_a_citizen_answers_on_the_cached_home_page_and_sees_the_results(
     block.get_by_role("button").click()
     results = citizen.locator("table.poll-results")
     expect(results).to_be_visible()
-    expect(results.locator("tr", has_text="Tivi")).to_contain_text("100,0")
+    expect(results.locator("tr", has_text="Tivi")).to_contain_text("100%")
     assert Vote.objects.get().choice.text == "Tivi"
     assert fits_the_phone(citizen)
 
