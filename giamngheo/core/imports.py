@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from .xlsx import Column, ImportFileError, ParseResult, RowError, read_rows
@@ -104,7 +104,11 @@ class RowImport:
             with transaction.atomic():
                 report.added = self.store(good)
         except ValidationError as error:
-            # A rule the checks above could not see (a concurrent write): keep nothing.
+            # A rule the checks above could not see: keep nothing.
             report.added = 0
             report.file_error = " ".join(error.messages)
+        except IntegrityError:
+            # The same records written meanwhile by someone else (a second upload).
+            report.added = 0
+            report.file_error = _("Some rows were saved by someone else meanwhile: upload again.")
         return report
