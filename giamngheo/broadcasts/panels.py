@@ -33,10 +33,6 @@ from .selectors import (
 )
 
 
-def _unit_level(user) -> str | None:
-    return user.unit.level if user.is_authenticated and user.unit_id else None
-
-
 def week_entry_url(week_start: datetime.date) -> str:
     return f"{reverse('broadcasts_week')}?{urlencode({'week': week_start.isoformat()})}"
 
@@ -50,7 +46,7 @@ class RadioWeekPanel(HomePanel):
 
     @staticmethod
     def is_for(user) -> bool:
-        return _unit_level(user) == UnitLevel.COMMUNE and user.has_perm("broadcasts.add_broadcast")
+        return HomePanel.unit_officer(user, (UnitLevel.COMMUNE,), "broadcasts.add_broadcast")
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
         communes = scoping.units_visible_to(self.user).filter(level=UnitLevel.COMMUNE)
@@ -89,9 +85,7 @@ class CommuneGapsPanel(HomePanel):
 
     @staticmethod
     def is_for(user) -> bool:
-        return _unit_level(user) == UnitLevel.DISTRICT and user.has_perm(
-            "broadcasts.view_broadcast"
-        )
+        return HomePanel.unit_officer(user, (UnitLevel.DISTRICT,), "broadcasts.view_broadcast")
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
         monday = monday_of(self.today)

@@ -29,3 +29,13 @@ class HomePanel(Component):
     def is_for(user) -> bool:
         """Whether ``user``'s home shows this panel (the hook asks before adding it)."""
         raise NotImplementedError
+
+    @staticmethod
+    def unit_officer(user, levels: tuple[str, ...], permission: str) -> bool:
+        """A signed-in user whose unit is at one of ``levels`` and who holds ``permission``."""
+        return (
+            user.is_authenticated
+            and user.unit_id is not None
+            and user.unit.level in levels
+            and user.has_perm(permission)
+        )

@@ -25,12 +25,8 @@ class FollowUpPanel(HomePanel):
 
     @staticmethod
     def is_for(user) -> bool:
-        return (
-            user.is_authenticated
-            and user.unit_id is not None
-            and user.unit.level in (UnitLevel.COMMUNE, UnitLevel.DISTRICT)
-            and user.has_perm("evaluation.follow_up_recommendation")
-        )
+        levels = (UnitLevel.COMMUNE, UnitLevel.DISTRICT)
+        return HomePanel.unit_officer(user, levels, "evaluation.follow_up_recommendation")
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
         due = recommendations_to_follow_up(self.user)

@@ -31,12 +31,8 @@ class PlansDuePanel(HomePanel):
 
     @staticmethod
     def is_for(user) -> bool:
-        return (
-            user.is_authenticated
-            and user.unit_id is not None
-            and user.unit.level in (UnitLevel.COMMUNE, UnitLevel.DISTRICT)
-            and user.has_perm("plans.add_communicationplan")
-        )
+        levels = (UnitLevel.COMMUNE, UnitLevel.DISTRICT)
+        return HomePanel.unit_officer(user, levels, "plans.add_communicationplan")
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
         period = current_period(self.today)
