@@ -82,8 +82,11 @@ class RowImport:
         headers = {column.key: column for column in columns}
         entries = self.entries(parsed)
         rule = self.rule(entries)
+        unreadable: dict[int, set[str]] = {}  # row → columns whose cell could not be read
+        for error in parsed.errors:
+            unreadable.setdefault(error.row, set()).add(error.column)
         for row, entry in zip(parsed.rows, entries, strict=True):
-            already = {error.column for error in parsed.errors if error.row == row.number}
+            already = unreadable.get(row.number, set())
             for name, messages in rule.errors(entry, ref=_("row %d") % row.number).items():
                 column = headers.get(self.field_columns.get(name, name))
                 header = column.header if column else name
