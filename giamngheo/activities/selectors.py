@@ -17,7 +17,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from giamngheo.core.figures import share_of
-from giamngheo.indicators.rules import Scope
+from giamngheo.indicators.rules import Scope, reference_day
 from giamngheo.plans.models import (
     COUNTED_IN_COPIES,
     ActivityType,
@@ -229,9 +229,30 @@ def by_type(rows: list[TypeRow]) -> list[TypeRow]:
     return sorted(summed.values(), key=lambda r: type_order.get(r.activity_type, 99))
 
 
+def planning_units(*, units: Any, year: int) -> dict[str, Unit]:
+    """The units among ``units`` asked for an annual plan in ``year``, by code.
+
+    The plan rule's choice (``Scope.plan_units``): the district-level units while the
+    map of the year's reference day has districts (until 2025), otherwise the communes,
+    wards and the province, each planning for itself (from 2026).
+    """
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    pool = _units(units)
+    if not isinstance(pool, QuerySet):
+        pool = Unit.objects.filter(pk__in=[unit.pk for unit in pool])
+    day = reference_day(pool, start, end)
+    on_map = list(
+        pool.in_force(day).filter(
+            level__in=[UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.PROVINCE]
+        )
+    )
+    districts = {unit.code: unit for unit in on_map if unit.level == UnitLevel.DISTRICT}
+    return districts or {unit.code: unit for unit in on_map}
+
+
 def plans_of_year(*, units: Any, year: int) -> QuerySet[CommunicationPlan]:
-    """The annual plans for ``year`` of the district-level units among ``units`` (by code)."""
-    codes = _units(units).filter(level=UnitLevel.DISTRICT).values("code")
+    """The annual plans for ``year`` of the planning units among ``units`` (by code)."""
+    codes = list(planning_units(units=units, year=year))
     return (
         CommunicationPlan.objects.filter(year=year, unit__code__in=codes)
         .select_related("unit", "period")
@@ -275,26 +296,26 @@ def planned_vs_done(*, units: Any, year: int) -> list[PlannedRow]:
 
 
 def done_by_plan_type(*, units: Any, year: int) -> list[TypeRow]:
-    """Per district-level unit and plan type: activities planned, done under the plan and
+    """Per planning unit and plan type: activities planned, done under the plan and
     outside it, and the copies planned of a type counted in copies.
 
-    The activities outside a plan count by their kind's plan type, the district's own
-    and its communes'. Three queries.
+    The activities outside a plan count by their kind's plan type: a district's own and
+    its communes' while districts plan (until 2025), a commune's, ward's or the
+    province's own from 2026. Four queries.
     """
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    districts = {
-        unit.code: unit
-        for unit in _units(units).filter(level=UnitLevel.DISTRICT).in_period(start, end)
-    }
+    planners = planning_units(units=units, year=year)
+    codes = list(planners)
+    by_district = any(unit.level == UnitLevel.DISTRICT for unit in planners.values())
     rows: dict[tuple[str, str], TypeRow] = {}
 
     def row(code: str, activity_type: str) -> TypeRow:
         if (code, activity_type) not in rows:
-            rows[(code, activity_type)] = TypeRow(districts[code], activity_type)
+            rows[(code, activity_type)] = TypeRow(planners[code], activity_type)
         return rows[(code, activity_type)]
 
     for planned in (
-        PlannedActivity.objects.filter(plan__year=year, plan__unit__code__in=list(districts))
+        PlannedActivity.objects.filter(plan__year=year, plan__unit__code__in=codes)
         .values("plan__unit__code", "activity_type")
         .annotate(quantity=Sum("quantity"), lines=Count("pk"))
         .order_by()
@@ -306,16 +327,17 @@ def done_by_plan_type(*, units: Any, year: int) -> list[TypeRow]:
         else:
             target.planned += planned["quantity"]
 
+    if by_district:
+        done_by = Q(unit__level=UnitLevel.DISTRICT, unit__code__in=codes) | Q(
+            unit__level=UnitLevel.COMMUNE,
+            unit__parent__level=UnitLevel.DISTRICT,
+            unit__parent__code__in=codes,
+        )
+    else:
+        done_by = Q(unit__code__in=codes, unit__level__in=[UnitLevel.COMMUNE, UnitLevel.PROVINCE])
     done = (
         Activity.objects.filter(start_date__gte=start, start_date__lte=end)
-        .filter(
-            Q(unit__level=UnitLevel.DISTRICT, unit__code__in=list(districts))
-            | Q(
-                unit__level=UnitLevel.COMMUNE,
-                unit__parent__level=UnitLevel.DISTRICT,
-                unit__parent__code__in=list(districts),
-            )
-        )
+        .filter(done_by)
         .exclude(kind__plan_type="")
         .values("unit__level", "unit__code", "unit__parent__code", "kind__plan_type")
         .annotate(
@@ -325,11 +347,8 @@ def done_by_plan_type(*, units: Any, year: int) -> list[TypeRow]:
         .order_by()
     )
     for item in done:
-        code = (
-            item["unit__code"]
-            if item["unit__level"] == UnitLevel.DISTRICT
-            else item["unit__parent__code"]
-        )
+        rolled_up = by_district and item["unit__level"] == UnitLevel.COMMUNE
+        code = item["unit__parent__code"] if rolled_up else item["unit__code"]
         target = row(code, item["kind__plan_type"])
         target.linked += item["linked"]
         target.unlinked += item["unlinked"]

@@ -170,3 +170,54 @@ def test_the_annual_reports_pdf_and_xlsx_compare_activities_with_activities(plan
     assert share_cell.value == 0.714 and share_cell.number_format == "0.0%"
     copies_cell = sheet.cell(row=row, column=copies.column)
     assert copies_cell.value == 2000 and copies_cell.number_format == "#,##0"
+
+
+TODAY = datetime.date(2026, 12, 3)
+
+
+@pytest.fixture
+def plans_2026(hue_units):
+    """On the two-level map a commune and the province each plan for themselves."""
+    from giamngheo.indicators.models import ProgrammePeriod
+
+    period = ProgrammePeriod.objects.get(name="2026–2030")
+    commune, province = unit("19942", TODAY), unit("46", TODAY)
+    commune_plan = CommunicationPlanFactory(unit=commune, period=period, year=2026)
+    radio = PlannedActivityFactory(plan=commune_plan, activity_type=ActivityType.RADIO, quantity=50)
+    province_plan = CommunicationPlanFactory(unit=province, period=period, year=2026)
+    PlannedActivityFactory(plan=province_plan, activity_type=ActivityType.NEWS, quantity=12)
+    radio_kind = kind("chuong-trinh-phat-thanh")
+    for week in range(10):
+        ActivityFactory(
+            unit=commune,
+            kind=radio_kind,
+            planned_activity=radio,
+            start_date=datetime.date(2026, 1, 5) + datetime.timedelta(weeks=week),
+        )
+    ActivityFactory(unit=commune, kind=radio_kind, start_date=datetime.date(2026, 6, 1))
+    ActivityFactory(unit=province, kind=kind("tin-bai"), start_date=datetime.date(2026, 6, 1))
+    return commune_plan
+
+
+def test_in_2026_communes_and_the_province_plan_and_are_compared(plans_2026):
+    """No district since 1 July 2025: the 2026 plans of a commune and of the province
+    are in "planned vs done", each with what that unit did (the report was empty)."""
+    rows = selectors.planned_vs_done(units=Unit.objects.all(), year=2026)
+    assert sorted((r.plan.unit.code, r.planned, r.done) for r in rows) == [
+        ("19942", 50, 10),
+        ("46", 12, 0),
+    ]
+    by_type = selectors.done_by_plan_type(units=Unit.objects.all(), year=2026)
+    figures = {(r.unit.code, r.activity_type): (r.planned, r.linked, r.unlinked) for r in by_type}
+    assert figures == {("19942", "radio"): (50, 10, 1), ("46", "news"): (12, 0, 1)}
+
+
+def test_a_commune_officer_sees_the_plan_of_their_commune_in_2026(client, plans_2026):
+    from tests.accounts.factories import UserFactory
+
+    officer = UserFactory(role="commune_officer", unit=unit("19942", TODAY))
+    client.force_login(officer)
+    response = client.get(reverse("activities_planned_vs_done"), {"year": 2026})
+    assert response.status_code == 200
+    planned = response.context["tables"][0]
+    assert [row[4:6] for row in planned.rows] == [[50, 10]]
