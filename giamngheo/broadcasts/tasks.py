@@ -61,7 +61,8 @@ def send_radio_reminders(week_start: str | None = None) -> int:
             ) % {
                 "week": week.strftime("%d/%m/%Y"),
                 "communes": "\n".join(f"- {name}" for name in names),
-                "url": public_url_for("broadcasts_week"),
+                # The link opens the grid on the week the reminder is about.
+                "url": f"{public_url_for('broadcasts_week')}?week={week.isoformat()}",
             }
             send_mail(subject, body, None, [user.email])
             sent += 1

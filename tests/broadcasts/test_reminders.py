@@ -50,3 +50,14 @@ def test_the_reminders_link_uses_the_address_the_site_is_served_at(
     body = next(m for m in mail.outbox if commune_officer.email in m.to).body
     assert "https://giamngheo.hue.gov.vn/admin/radio/week/" in body
     assert "127.0.0.1" not in body and "localhost" not in body
+
+
+def test_the_reminders_link_opens_the_week_it_is_about(commune_officer, hue_units, client):
+    send_radio_reminders.call(WEEK.isoformat())
+    body = next(m for m in mail.outbox if commune_officer.email in m.to).body
+    link = next(word for word in body.split() if "/admin/radio/week/" in word)
+    path = link[link.index("/admin/") :]
+    client.force_login(commune_officer)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.context["form"]["week"].value() == WEEK
