@@ -11,10 +11,12 @@ class AccountsConfig(AppConfig):
     default = True
 
     def ready(self) -> None:
+        from .permission_names import name_permissions
         from .roles import sync_roles_after_migrate
 
         # Roles are data that every database needs: keep them in step after each migrate.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+        post_migrate.connect(name_permissions, dispatch_uid="accounts.name_permissions")
 
 
 class UsersConfig(WagtailUsersAppConfig):

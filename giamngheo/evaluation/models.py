@@ -241,7 +241,7 @@ class SupervisionVisit(models.Model):
         verbose_name = _("supervision visit")
         verbose_name_plural = _("supervision visits")
         ordering = ["-planned_on", "pk"]
-        permissions = [("record_supervisionvisit", "Can record a supervision visit")]
+        permissions = [("record_supervisionvisit", _("Can record a supervision visit"))]
 
     def __str__(self) -> str:
         if self.unit_id and self.planned_on:
@@ -380,7 +380,9 @@ class Recommendation(models.Model):
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         ordering = ["due_on", "pk"]
-        permissions = [("follow_up_recommendation", "Can update the status of a recommendation")]
+        permissions = [
+            ("follow_up_recommendation", _("Can update the status of a recommendation"))
+        ]
 
     def __str__(self) -> str:
         text = " ".join(self.text.split())

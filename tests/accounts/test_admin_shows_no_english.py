@@ -45,9 +45,10 @@ SKIPPED = re.compile(r"logout|export=|\.xlsx|\.pdf|\.csv|/mau/|import-template|/
 RECORD_SCREENS = ("/edit/", "/inspect/", "/history/", "/add/")
 # Screens of the system administrator that still show English, and why (see README).
 KNOWN_ENGLISH = {
-    # Django stores permission names in English ("Can add page", "Publish any page")
-    # and Wagtail labels its page chooser on these forms "Page" (a field name).
-    "/admin/groups/": "permission names",
+    # Wagtail labels the page chooser on these forms "Page" (a field name) and lists its
+    # own permissions under "Wagtail core". Permission names themselves are Vietnamese:
+    # tests/accounts/test_permission_names.py.
+    "/admin/groups/": "the page chooser's label, Wagtail's app name",
     "/admin/workflows/": "the page chooser's label",
 }
 
