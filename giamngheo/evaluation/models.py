@@ -380,9 +380,7 @@ class Recommendation(models.Model):
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         ordering = ["due_on", "pk"]
-        permissions = [
-            ("follow_up_recommendation", _("Can update the status of a recommendation"))
-        ]
+        permissions = [("follow_up_recommendation", _("Can update the status of a recommendation"))]
 
     def __str__(self) -> str:
         text = " ".join(self.text.split())
