@@ -38,8 +38,13 @@ class ImportReport:
     rows: int = 0
     errors: list[RowError] = field(default_factory=list)
     file_error: str = ""  # the file as a whole could not be read
-    added: int = 0
+    added: int = 0  # records written, ``updated`` of them replacing stored ones
+    updated: int = 0
     valid_rows_only: bool = False  # what the user ticked, so the page's words match it
+
+    @property
+    def created(self) -> int:
+        return self.added - self.updated
 
     @property
     def has_errors(self) -> bool:
@@ -58,6 +63,7 @@ class RowImport:
 
     def __init__(self, *, by):
         self.by = by
+        self.updated = 0  # of the records ``store`` wrote, those replacing stored ones
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
@@ -106,12 +112,13 @@ class RowImport:
         try:
             with transaction.atomic():
                 report.added = self.store(good)
+                report.updated = self.updated
         except ValidationError as error:
             # A rule the checks above could not see: keep nothing.
-            report.added = 0
+            report.added = report.updated = 0
             report.file_error = " ".join(error.messages)
         except IntegrityError:
             # The same records written meanwhile by someone else (a second upload).
-            report.added = 0
+            report.added = report.updated = 0
             report.file_error = _("Some rows were saved by someone else meanwhile: upload again.")
         return report

@@ -31,11 +31,15 @@ class RowImportView(WagtailAdminTemplateMixin, TemplateView):
     def columns(self) -> list[Column]:
         raise NotImplementedError
 
-    def run(self, form) -> ImportReport:
+    def run(self, form) -> ImportReport | None:
         raise NotImplementedError
 
     def success_message(self, added: int) -> str:
         raise NotImplementedError
+
+    def report_message(self, report: ImportReport) -> str:
+        """The words after records were written; an import that also replaces says how many."""
+        return self.success_message(report.added)
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission):
@@ -64,9 +68,11 @@ class RowImportView(WagtailAdminTemplateMixin, TemplateView):
         form = self.get_form()
         report = None
         if form.is_valid():
+            # None: ``run`` refused what the form asked and said why on the form.
             report = self.run(form)
+        if report is not None:
             if report.added:
-                messages.success(request, self.success_message(report.added))
+                messages.success(request, self.report_message(report))
             if not report.has_errors:
                 return redirect(self.index_url_name)
         return self.render_to_response(self.get_context_data(form=form, report=report))

@@ -1,26 +1,28 @@
-"""Reading poverty figures from Excel and checking every row.
+"""Poverty figures from Excel, through the shared import pipeline (``core.imports``).
 
-Nothing here writes: ``check_statistics`` resolves each row's unit code to the
-version of the unit in force during the row's year, checks the counts, the
-user's units, duplicates within the file and figures already recorded, and
-records every bad row with its number, column and reason.
-``services.import_statistics`` then writes all rows, or only the valid ones.
+Each row becomes a ``PovertyStatistic`` for the version of its unit in force
+during the row's year (the stored figure itself, with the file's numbers, when
+the user asked to replace existing figures), checked by the figure's one rule
+(``rules.FigureRule``) like the record form and the demo loader, and written
+by ``services.record_figures``.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from giamngheo.accounts import scoping
+from giamngheo.core.imports import ImportReport, RowImport
 from giamngheo.core.xlsx import CellError, Column, ParseResult, parse_code, parse_text
 from giamngheo.units.models import Unit
 
 from .models import FIRST_YEAR, PovertyStatistic, is_in_force_during
+from .rules import FigureRule
+from .services import ADD, CHANGE, record_imported_figure
 
 if TYPE_CHECKING:
     from giamngheo.accounts.models import User
@@ -92,114 +94,122 @@ def statistic_columns() -> list[Column]:
     ]
 
 
-@dataclass
-class StatisticRow:
-    number: int
-    statistic: PovertyStatistic  # a new row, or the existing one with the file's figures
-    is_update: bool
-    before: dict[str, Any] | None = None  # the existing figures, for the log
+def _unit_for_year(versions: list[Unit], year: int | None) -> Unit | None:
+    """The version in force during ``year``; with two (a map changed), the earlier.
+
+    Without one (or without a readable year) the latest version, whose rule check
+    then says what is wrong with it.
+    """
+    if not versions:
+        return None
+    in_year = [unit for unit in versions if year is not None and is_in_force_during(unit, year)]
+    if in_year:
+        return min(in_year, key=lambda unit: unit.valid_from)
+    return max(versions, key=lambda unit: unit.valid_from)
 
 
-def _unit_for_year(versions: list[Unit], year: int) -> Unit | None:
-    """The version in force during ``year``; with two (a map changed), the earlier."""
-    in_year = [unit for unit in versions if is_in_force_during(unit, year)]
-    return min(in_year, key=lambda unit: unit.valid_from) if in_year else None
+class FigureImport(RowImport):
+    """Units' figures for years from one workbook, checked by the figure's one rule."""
+
+    field_columns = FIELD_COLUMNS
+
+    def __init__(
+        self,
+        *,
+        by: User,
+        replace_existing: bool = False,
+        submit: bool = False,
+        today: datetime.date | None = None,
+    ):
+        super().__init__(by=by)
+        self.replace_existing = replace_existing
+        self.submit = submit
+        self.today = today
+        self.before: dict[int, dict[str, Any]] = {}  # a replaced figure's pk → its figures
+
+    def columns(self) -> list[Column]:
+        return statistic_columns()
+
+    def entries(self, parsed: ParseResult) -> list[PovertyStatistic]:
+        codes = {row.values["unit_code"] for row in parsed.rows if row.values.get("unit_code")}
+        years = {row.values["year"] for row in parsed.rows if row.values.get("year")}
+        versions: dict[str, list[Unit]] = {}
+        for unit in Unit.objects.filter(code__in=codes):
+            versions.setdefault(unit.code, []).append(unit)
+        stored = {}
+        if self.replace_existing:
+            stored = {
+                (row.unit_code, row.year): row
+                for row in PovertyStatistic.objects.filter(unit_code__in=codes, year__in=years)
+            }
+        header = statistic_columns()[0].header
+        entries = []
+        for row in parsed.rows:
+            values = row.values
+            code, year = values.get("unit_code"), values.get("year")
+            if code and code not in versions:
+                parsed.add_error(row.number, header, _("no unit has the code “%s”") % code)
+            figure = stored.get((code, year))
+            if figure is not None and figure.pk not in self.before:
+                self.before[figure.pk] = _figures(figure)
+            else:
+                figure = PovertyStatistic(
+                    unit=_unit_for_year(versions.get(code, []), year), year=year
+                )
+            figure.households = values.get("households")
+            figure.poor_households = values.get("poor")
+            figure.near_poor_households = values.get("near_poor")
+            figure.source = values.get("source") or figure.source or ""
+            figure.notes = values.get("notes") or figure.notes or ""
+            entries.append(figure)
+        return entries
+
+    def rule(self, entries):
+        return FigureRule(
+            self.by, entries, replace_existing=self.replace_existing, today=self.today
+        )
+
+    def store(self, entries) -> int:
+        for figure in entries:
+            before = self.before.get(figure.pk) if figure.pk else None
+            record_imported_figure(figure, by=self.by, submit=self.submit, before=before)
+            self.updated += before is not None
+        return len(entries)
 
 
-def check_statistics(
-    parsed: ParseResult, *, by: User, replace_existing: bool, today: datetime.date | None = None
-) -> list[StatisticRow]:
-    """The rows that can be written; errors are added to ``parsed``. A fixed number of queries."""
-    columns = {column.key: column for column in statistic_columns()}
-    this_year = (today or datetime.date.today()).year
-    codes = {row.values["unit_code"] for row in parsed.rows if row.values.get("unit_code")}
-    versions: dict[str, list[Unit]] = {}
-    for unit in Unit.objects.filter(code__in=codes):
-        versions.setdefault(unit.code, []).append(unit)
-    visible = set(
-        scoping.units_visible_to(by).filter(code__in=codes).values_list("code", flat=True)
-    )
-    years = {row.values["year"] for row in parsed.rows if row.values.get("year")}
-    existing = {
-        (row.unit_code, row.year): row
-        for row in PovertyStatistic.objects.filter(unit_code__in=codes, year__in=years)
+def _figures(figure: PovertyStatistic) -> dict[str, Any]:
+    """What the log keeps of a figure an import replaces."""
+    return {
+        "households": figure.households,
+        "poor_households": figure.poor_households,
+        "near_poor_households": figure.near_poor_households,
+        "source": figure.source,
     }
 
-    checked: list[StatisticRow] = []
-    first_row: dict[tuple[str, int], int] = {}
-    for row in parsed.rows:
-        values = row.values
-        code, year = values.get("unit_code"), values.get("year")
-        if year is not None and year > this_year:
-            parsed.add_error(
-                row.number,
-                columns["year"],
-                _("%(year)d has not ended yet: figures are for a past or the current year")
-                % {"year": year},
-            )
-            year = None
-        unit = None
-        if code:
-            if code not in versions:
-                parsed.add_error(
-                    row.number, columns["unit_code"], _("no unit has the code “%s”") % code
-                )
-            elif code not in visible:
-                parsed.add_error(
-                    row.number,
-                    columns["unit_code"],
-                    _("unit %s is outside the units you manage") % code,
-                )
-            elif year is not None:
-                unit = _unit_for_year(versions[code], year)
-                if unit is None:
-                    parsed.add_error(
-                        row.number,
-                        columns["unit_code"],
-                        _("unit %(code)s was not in force in %(year)d")
-                        % {"code": code, "year": year},
-                    )
-        if not (code and year):
-            continue
-        key = (code, year)
-        if key in first_row:
-            parsed.add_error(
-                row.number,
-                columns["unit_code"],
-                _("the same unit and year as row %d") % first_row[key],
-            )
-            continue
-        first_row[key] = row.number
-        current = existing.get(key)
-        if current is not None and not replace_existing:
-            parsed.add_error(
-                row.number,
-                columns["year"],
-                _(
-                    "figures for %(code)s in %(year)d are already recorded; tick "
-                    "“Replace existing figures” to update them"
-                )
-                % {"code": code, "year": year},
-            )
-            continue
-        if unit is None:
-            continue
-        statistic = current if current is not None else PovertyStatistic(unit=unit, year=year)
-        before = None
-        if current is not None:
-            before = {
-                "households": current.households,
-                "poor_households": current.poor_households,
-                "near_poor_households": current.near_poor_households,
-                "source": current.source,
-            }
-        statistic.households = values.get("households")
-        statistic.poor_households = values.get("poor")
-        statistic.near_poor_households = values.get("near_poor")
-        statistic.source = values.get("source") or (current.source if current else "")
-        statistic.notes = values.get("notes") or (current.notes if current else "")
-        for name, message in statistic.count_errors().items():
-            parsed.add_error(row.number, columns[FIELD_COLUMNS[name]], message)
-        checked.append(StatisticRow(row.number, statistic, current is not None, before))
-    bad = parsed.bad_rows
-    return [row for row in checked if row.number not in bad]
+
+def import_statistics(
+    *,
+    upload,
+    by: User,
+    valid_rows_only: bool = False,
+    replace_existing: bool = False,
+    submit: bool = False,
+    today: datetime.date | None = None,
+) -> ImportReport:
+    """Record the poverty figures listed in an Excel file.
+
+    Every row is checked first; when any row is bad nothing is written unless
+    ``valid_rows_only``, and then only the good rows are.  A figure already
+    recorded for the same unit and year is updated only with
+    ``replace_existing`` (else its row is an error), and each update is logged
+    with the figures it replaced.  All writes happen in one transaction.
+
+    Figures are approved before they count (``core.approval``): each row becomes
+    a draft revision, sent for approval with ``submit``; province staff's own
+    figures are approved as they are entered. An approved figure an import
+    changes keeps its approved values in public until the change is approved.
+    """
+    if not by.has_perm(ADD) or (replace_existing and not by.has_perm(CHANGE)):
+        raise PermissionDenied
+    importer = FigureImport(by=by, replace_existing=replace_existing, submit=submit, today=today)
+    return importer.run(upload, valid_rows_only=valid_rows_only)

@@ -16,7 +16,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 
@@ -160,37 +159,13 @@ class PovertyStatistic(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mod
             ) % {"sum": poor + near_poor, "households": households}
         return errors
 
-    def year_error(self) -> str:
-        this_year = timezone.localdate().year
-        if self.year is not None and not FIRST_YEAR <= self.year <= this_year:
-            return _("The year must be between %(first)d and %(last)d.") % {
-                "first": FIRST_YEAR,
-                "last": this_year,
-            }
-        return ""
-
     def clean(self) -> None:
         if self.unit_id:
             self.unit_code = self.unit.code
-        errors = self.count_errors()
-        if year_error := self.year_error():
-            errors["year"] = year_error
-        if self.unit_id and self.year is not None and "year" not in errors:
-            unit = self.unit
-            if not is_in_force_during(unit, self.year):
-                errors["unit"] = _("%(unit)s was not in force in %(year)d.") % {
-                    "unit": unit.name,
-                    "year": self.year,
-                }
-            else:
-                duplicate = PovertyStatistic.objects.filter(
-                    unit_code=unit.code, year=self.year
-                ).exclude(pk=self.pk)
-                if duplicate.exists():
-                    errors["year"] = _(
-                        "%(unit)s already has figures for %(year)d: edit them instead."
-                    ) % {"unit": unit.name, "year": self.year}
-        if errors:
+        # Imported here: the rule reads the stored figures, so it imports this module.
+        from .rules import FigureRule
+
+        if errors := FigureRule(None, [self]).errors(self):
             raise ValidationError(errors)
 
 

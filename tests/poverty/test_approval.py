@@ -8,8 +8,8 @@ from wagtail.models import WorkflowState
 from giamngheo.core import approval
 from giamngheo.portal.results import ResultsPage
 from giamngheo.portal.services import ensure_portal
+from giamngheo.poverty.importers import import_statistics
 from giamngheo.poverty.models import PovertyStatistic
-from giamngheo.poverty.services import import_statistics
 from tests.conftest import unit
 
 from .conftest import PHU_DA, PHU_VANG, xlsx

@@ -7,8 +7,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
+from giamngheo.poverty.importers import import_statistics
 from giamngheo.poverty.models import PovertyStatistic
-from giamngheo.poverty.services import import_statistics
 from tests.conftest import unit
 
 from .conftest import A_NGO, PHU_DA, PHU_THUAN, PHU_VANG, headers, xlsx
