@@ -11,8 +11,6 @@ from giamngheo.core.forms import RowImportForm
 from giamngheo.plans.models import PlannedActivity
 from giamngheo.units.models import UnitLevel
 
-from .rules import ALREADY_REGISTERED, register_key, registered_keys
-
 # Taken from the portal item for an entry made from it: staff add figures only.
 SOURCE_FIELDS = ("kind", "title", "unit", "start_date", "end_date")
 
@@ -67,12 +65,6 @@ class ActivityForm(ScopedUnitForm):
                 if name in self.fields:
                     self.fields[name].disabled = True
                     self.fields[name].help_text = _("Taken from the portal item.")
-
-    def _post_clean(self):
-        super()._post_clean()  # the model's clean(): every route runs it
-        activity = self.instance
-        if "title" not in self.errors and register_key(activity) in registered_keys([activity]):
-            self.add_error("title", ALREADY_REGISTERED)
 
 
 class ActivityUploadForm(RowImportForm):

@@ -1,10 +1,9 @@
-"""Reading activities from Excel and checking every row; nothing here writes.
+"""Activities from Excel, through the shared import pipeline (``core.imports``).
 
 A row names its kind by name or code (accents and case ignored), its unit by
-code, read against the map in force on the row's date.  Rows of units outside
-the user's, and rows that repeat one another or an entry already in the
-register (same unit, kind, title and date), are rejected by row.
-``services.import_activities`` then writes all rows or only the valid ones.
+code, read against the map in force on the row's date; each row becomes an
+``Activity`` checked by the activity's one rule (``rules.ActivityRule``), as the
+record form checks it.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from giamngheo.accounts import scoping
+from giamngheo.core.imports import ImportReport, RowImport
 from giamngheo.core.text import fold
 from giamngheo.core.xlsx import (
     CellError,
@@ -31,7 +30,7 @@ from giamngheo.core.xlsx import (
 from giamngheo.units.models import Unit
 
 from .models import Activity, ActivityKind, Channel
-from .rules import ALREADY_REGISTERED, register_key, registered_keys
+from .rules import ActivityRule
 
 if TYPE_CHECKING:
     from giamngheo.accounts.models import User
@@ -109,86 +108,78 @@ def activity_columns() -> list[Column]:
     ]
 
 
-def check_activities(parsed: ParseResult, *, by: User) -> list[tuple[int, Activity]]:
-    """The rows that can be written, as unsaved activities; errors are added to ``parsed``.
+class ActivityImport(RowImport):
+    """Activities from one workbook, checked by the activity's one rule."""
 
-    A fixed number of queries, whatever the number of rows.
-    """
-    columns = {column.key: column for column in activity_columns()}
-    kinds: dict[str, ActivityKind] = {}
-    for kind in ActivityKind.objects.filter(is_active=True):
-        kinds[kind.search_name] = kind
-        kinds[kind.code] = kind
-    codes = {row.values["unit_code"] for row in parsed.rows if row.values.get("unit_code")}
-    versions: dict[str, list[Unit]] = {}
-    for unit in Unit.objects.filter(code__in=codes).order_by("valid_from"):
-        versions.setdefault(unit.code, []).append(unit)
-    visible = set(scoping.units_visible_to(by).filter(code__in=codes).values_list("pk", flat=True))
+    field_columns = {"unit": "unit_code", "start_date": "start_date", "end_date": "end_date"}
 
-    checked: list[tuple[int, Activity]] = []
-    first_row: dict[tuple[int, int, str, Any], int] = {}
-    for row in parsed.rows:
-        values = row.values
-        kind = None
-        if values.get("kind"):
-            kind = kinds.get(values["kind"]) or kinds.get(values["kind"].replace(" ", "-"))
-            if kind is None:
+    def columns(self) -> list[Column]:
+        return activity_columns()
+
+    def entries(self, parsed: ParseResult) -> list[Activity]:
+        headers = {column.key: column.header for column in activity_columns()}
+        kinds: dict[str, ActivityKind] = {}
+        for kind in ActivityKind.objects.filter(is_active=True):
+            kinds[kind.search_name] = kind
+            kinds[kind.code] = kind
+        codes = {row.values["unit_code"] for row in parsed.rows if row.values.get("unit_code")}
+        versions: dict[str, list[Unit]] = {}
+        for unit in Unit.objects.filter(code__in=codes).order_by("valid_from"):
+            versions.setdefault(unit.code, []).append(unit)
+        entries = []
+        for row in parsed.rows:
+            values = row.values
+            kind = None
+            if values.get("kind"):
+                kind = kinds.get(values["kind"]) or kinds.get(values["kind"].replace(" ", "-"))
+                if kind is None:
+                    parsed.add_error(
+                        row.number,
+                        headers["kind"],
+                        _("no activity kind is called “%s”") % values["kind"],
+                    )
+            code, on = values.get("unit_code"), values.get("start_date")
+            if code and code not in versions:
                 parsed.add_error(
-                    row.number,
-                    columns["kind"],
-                    _("no activity kind is called “%s”") % values["kind"],
+                    row.number, headers["unit_code"], _("no unit has the code “%s”") % code
                 )
-        unit = None
-        code, on = values.get("unit_code"), values.get("start_date")
-        if code and on:
-            unit_column = columns["unit_code"]
-            in_force = [u for u in versions.get(code, []) if u.is_in_force(on)]
-            if code not in versions:
-                parsed.add_error(row.number, unit_column, _("no unit has the code “%s”") % code)
-            elif not in_force:
-                parsed.add_error(
-                    row.number,
-                    unit_column,
-                    _("unit %(code)s was not in force on %(date)s")
-                    % {"code": code, "date": on.strftime("%d/%m/%Y")},
+            known = versions.get(code, [])
+            # The version in force on the date; without one, the latest, which the rule refuses.
+            latest = known[-1] if known else None
+            unit = next((u for u in known if on and u.is_in_force(on)), latest)
+            entries.append(
+                Activity(
+                    kind=kind,
+                    title=" ".join((values.get("title") or "").split()),
+                    unit=unit,
+                    start_date=on,
+                    end_date=values.get("end_date"),
+                    channel=values.get("channel") or "",
+                    audience=values.get("audience") or "",
+                    audience_reached=values.get("audience_reached"),
+                    participants=values.get("participants"),
+                    cost=values.get("cost"),
+                    link=values.get("link") or "",
                 )
-            elif in_force[0].pk not in visible:
-                parsed.add_error(
-                    row.number, unit_column, _("unit %s is outside the units you manage") % code
-                )
-            else:
-                unit = in_force[0]
-        end = values.get("end_date")
-        if on and end and end < on:
-            parsed.add_error(row.number, columns["end_date"], _("is before the date"))
-        if kind is None or unit is None or not values.get("title"):
-            continue
-        key = (unit.pk, kind.pk, fold(values["title"]), on)
-        if key in first_row:
-            parsed.add_error(
-                row.number, columns["title"], _("the same activity as row %d") % first_row[key]
             )
-            continue
-        first_row[key] = row.number
-        activity = Activity(
-            kind=kind,
-            title=values["title"],
-            unit=unit,
-            start_date=on,
-            end_date=end,
-            channel=values.get("channel") or "",
-            audience=values.get("audience") or "",
-            audience_reached=values.get("audience_reached"),
-            participants=values.get("participants"),
-            cost=values.get("cost"),
-            link=values.get("link") or "",
-        )
-        checked.append((row.number, activity))
+        return entries
 
-    # Already in the register: one query for every candidate row, as the single form asks.
-    registered = registered_keys([activity for _number, activity in checked])
-    for number, activity in checked:
-        if register_key(activity) in registered:
-            parsed.add_error(number, columns["title"], str(ALREADY_REGISTERED))
-    bad = parsed.bad_rows
-    return [(number, activity) for number, activity in checked if number not in bad]
+    def rule(self, entries):
+        return ActivityRule(self.by, entries)
+
+    def store(self, entries) -> int:
+        for activity in entries:
+            # The rule has run (``clean``); the fields' own checks and the constraints remain.
+            activity.clean_fields()
+            activity.validate_constraints()
+            activity.save()
+        return len(entries)
+
+
+def import_activities(*, upload, by: User, valid_rows_only: bool = False) -> ImportReport:
+    """Add the activities listed in an Excel file to the register.
+
+    Every row is checked first; when any row is bad nothing is written unless
+    ``valid_rows_only``, and then only the good rows are, in one transaction.
+    """
+    return ActivityImport(by=by).run(upload, valid_rows_only=valid_rows_only)

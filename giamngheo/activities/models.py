@@ -189,28 +189,15 @@ class Activity(models.Model):
         return self.unit.code
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
         self.title = " ".join((self.title or "").split())
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The activity cannot end before it starts.")
-        for name in ("audience_reached", "participants", "cost"):
-            value = getattr(self, name)
-            if value is not None and value < 0:
-                errors[name] = _("Enter a number of 0 or more.")
-        unit = self.unit if self.unit_id else None
-        if unit is not None and self.start_date and not unit.is_in_force(self.start_date):
-            errors["unit"] = _(
-                "%(unit)s was not in force on %(date)s: choose the unit of the map in force "
-                "on the activity's date."
-            ) % {"unit": unit.name, "date": _date(self.start_date)}
-        if self.planned_activity_id and unit is not None and "unit" not in errors:
-            message = self._planned_activity_error(unit)
-            if message:
-                errors["planned_activity"] = message
-        if errors:
+        # Imported here: the rule reads the stored register, so it imports this module.
+        from .rules import ActivityRule
+
+        if errors := ActivityRule(None, [self]).errors(self):
             raise ValidationError(errors)
 
-    def _planned_activity_error(self, unit: Unit) -> str:
+    def planned_activity_error(self, unit: Unit) -> str:
+        """Why the linked planned activity is not this unit's or not of this date; or ""."""
         plan = self.planned_activity.plan
         plan_code = plan.unit.code
         # A plan is a district's: its own activities and its communes' count towards it.

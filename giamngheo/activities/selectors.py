@@ -240,12 +240,10 @@ def planning_units(*, units: Any, year: int) -> dict[str, Unit]:
     pool = _units(units)
     if not isinstance(pool, QuerySet):
         pool = Unit.objects.filter(pk__in=[unit.pk for unit in pool])
-    day = reference_day(pool, start, end)
-    on_map = list(
-        pool.in_force(day).filter(
-            level__in=[UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.PROVINCE]
-        )
-    )
+    levels = [UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.PROVINCE]
+    on_map = list(pool.in_force(start).filter(level__in=levels))
+    if not on_map:  # no unit in force yet on 1 January (the first map began on 1 July 2021)
+        on_map = list(pool.in_force(reference_day(pool, start, end)).filter(level__in=levels))
     districts = {unit.code: unit for unit in on_map if unit.level == UnitLevel.DISTRICT}
     return districts or {unit.code: unit for unit in on_map}
 

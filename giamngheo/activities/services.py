@@ -17,20 +17,16 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from giamngheo.core.imports import ImportReport
-from giamngheo.core.xlsx import ImportFileError, RowError, read_rows
 from giamngheo.units.divisions import province_code
 from giamngheo.units.models import Unit, UnitLevel
 
 from .models import Activity, ActivityKind, Channel
 
 if TYPE_CHECKING:
-    from giamngheo.accounts.models import User
+    pass
 
 
 logger = logging.getLogger(__name__)
@@ -196,51 +192,3 @@ def sync_portal_activities() -> int:
     for content_type_id, pks in keep.items():
         Activity.objects.filter(source_type_id=content_type_id).exclude(source_id__in=pks).delete()
     return count
-
-
-class _RowFailed(Exception):
-    def __init__(self, error: RowError):
-        super().__init__(str(error))
-        self.error = error
-
-
-def import_activities(
-    *, upload: UploadedFile | bytes, by: User, valid_rows_only: bool = False
-) -> ImportReport:
-    """Add the activities listed in an Excel file to the register.
-
-    Every row is checked first; when any row is bad nothing is written unless
-    ``valid_rows_only``, and then only the good rows are, in one transaction.
-    """
-    from .importers import activity_columns, check_activities
-
-    try:
-        parsed = read_rows(upload, activity_columns())
-    except ImportFileError as error:
-        return ImportReport(file_error=str(error), valid_rows_only=valid_rows_only)
-    rows = check_activities(parsed, by=by)
-    report = ImportReport(
-        rows=len(parsed.rows),
-        errors=sorted(parsed.errors, key=lambda e: e.row),
-        valid_rows_only=valid_rows_only,
-    )
-    if (report.errors and not valid_rows_only) or not rows:
-        return report
-    try:
-        with transaction.atomic():
-            for number, activity in rows:
-                try:
-                    activity.full_clean()
-                except ValidationError as error:
-                    raise _RowFailed(
-                        RowError(number, _("Title"), " ".join(error.messages))
-                    ) from error
-                activity.save()
-                report.added += 1
-    except _RowFailed as failure:
-        return ImportReport(
-            rows=report.rows,
-            errors=[*report.errors, failure.error],
-            valid_rows_only=valid_rows_only,
-        )
-    return report

@@ -28,8 +28,7 @@ from giamngheo.units.models import UnitLevel
 
 from . import report
 from .forms import ActivityUploadForm
-from .importers import activity_columns
-from .services import import_activities
+from .importers import activity_columns, import_activities
 
 VIEW_ACTIVITY = "activities.view_activity"
 ADD_ACTIVITY = "activities.add_activity"

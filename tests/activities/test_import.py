@@ -5,9 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from giamngheo.activities.importers import activity_columns
+from giamngheo.activities.importers import activity_columns, import_activities
 from giamngheo.activities.models import Activity
-from giamngheo.activities.services import import_activities
 
 from .conftest import site_headers
 from .factories import ActivityFactory, kind, xlsx
@@ -79,7 +78,7 @@ def test_bad_rows_are_named_and_nothing_is_imported(commune_officer):
         "Row 3, column “Kind”: no activity kind is called “khong co loai nay”",
         "Row 4, column “Unit code”: unit 19903 is outside the units you manage",
         "Row 5, column “Date”: “32/13/2023” is not a date (dd/mm/yyyy)",
-        "Row 6, column “End date”: is before the date",
+        "Row 6, column “End date”: The activity cannot end before it starts.",
         "Row 7, column “People reached”: must be a whole number, 0 or more",
     ]
     assert not Activity.objects.exists()
@@ -116,7 +115,7 @@ def test_duplicates_within_the_file_and_in_the_register_are_refused(commune_offi
 def test_a_unit_not_in_force_on_the_rows_date_is_refused(province_staff):
     upload = xlsx(HEADERS, [row(code="19903", day="01/08/2025")])
     report = import_activities(upload=upload, by=province_staff)
-    assert "unit 19903 was not in force on 01/08/2025" in str(report.errors[0])
+    assert "Xã Phú Thuận was not in force on 01/08/2025" in str(report.errors[0])
 
 
 def test_a_file_that_is_not_excel_is_refused(commune_officer):
