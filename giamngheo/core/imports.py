@@ -60,6 +60,8 @@ class RowImport:
 
     #: the entry's field → the column the user reads it in (when the names differ)
     field_columns: dict[str, str] = {}
+    #: what ``run`` answers: an import with more to say subclasses ``ImportReport``
+    report_class: type[ImportReport] = ImportReport
 
     def __init__(self, *, by):
         self.by = by
@@ -84,7 +86,7 @@ class RowImport:
         try:
             parsed = read_rows(upload, columns)
         except ImportFileError as error:
-            return ImportReport(file_error=str(error), valid_rows_only=valid_rows_only)
+            return self.report_class(file_error=str(error), valid_rows_only=valid_rows_only)
         headers = {column.key: column for column in columns}
         entries = self.entries(parsed)
         rule = self.rule(entries)
@@ -100,7 +102,7 @@ class RowImport:
                     continue  # the cell itself was unreadable: that error says it
                 for message in messages:
                     parsed.add_error(row.number, header, message)
-        report = ImportReport(
+        report = self.report_class(
             rows=len(parsed.rows),
             errors=sorted(parsed.errors, key=lambda error: error.row),
             valid_rows_only=valid_rows_only,

@@ -49,6 +49,10 @@ class RowImportView(WagtailAdminTemplateMixin, TemplateView):
     def get_form(self):
         return self.form_class(self.request.POST or None, self.request.FILES or None)
 
+    def get_success_url(self) -> str:
+        """Where a clean import leads: the listing it added to."""
+        return reverse(self.index_url_name)
+
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
@@ -74,5 +78,5 @@ class RowImportView(WagtailAdminTemplateMixin, TemplateView):
             if report.added:
                 messages.success(request, self.report_message(report))
             if not report.has_errors:
-                return redirect(self.index_url_name)
+                return redirect(self.get_success_url())
         return self.render_to_response(self.get_context_data(form=form, report=report))

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from giamngheo.accounts import scoping
+from giamngheo.core.imports import ImportReport
+from giamngheo.core.views import RowImportView
 from giamngheo.core.xlsx import template_response
 
 from .forms import ParticipantUploadForm
-from .importers import participant_columns
+from .importers import import_participants, participant_columns
 from .models import TrainingCourse
-from .services import ImportReport, import_participants
 
 CHANGE_COURSE = "training.change_trainingcourse"
 
@@ -31,10 +28,14 @@ def participants_template(request: HttpRequest) -> HttpResponse:
     return template_response(filename="danh-sach-hoc-vien", columns=participant_columns())
 
 
-class ImportParticipantsView(WagtailAdminTemplateMixin, TemplateView):
+class ImportParticipantsView(RowImportView):
+    """A course's participants from one workbook (``importers.ParticipantImport``)."""
+
     template_name = "training/import_participants.html"
     page_title = gettext_lazy("Import participants")
-    header_icon = "upload"
+    permission = CHANGE_COURSE
+    form_class = ParticipantUploadForm
+    template_url_name = "training_courses:import_template"
 
     def dispatch(self, request, *args, **kwargs):
         # 404 before 403: a course of another unit must not be told apart from none.
@@ -44,13 +45,14 @@ class ImportParticipantsView(WagtailAdminTemplateMixin, TemplateView):
             unit_field="organising_unit",
             pk=kwargs["pk"],
         )
-        if not request.user.has_perm(CHANGE_COURSE):
-            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
     def inspect_url(self) -> str:
         return reverse("training_courses:inspect", args=[self.course.pk])
+
+    def get_success_url(self) -> str:
+        return self.inspect_url
 
     def get_page_subtitle(self) -> str:
         return str(self.course)
@@ -64,32 +66,21 @@ class ImportParticipantsView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        return super().get_context_data(course=self.course, **kwargs)
+
+    def columns(self):
+        return participant_columns()
+
+    def run(self, form) -> ImportReport:
+        return import_participants(
             course=self.course,
-            template_url=reverse("training_courses:import_template"),
-            columns=participant_columns(),
-            **kwargs,
+            upload=form.cleaned_data["file"],
+            by=self.request.user,
+            valid_rows_only=form.cleaned_data["valid_rows_only"],
         )
 
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=ParticipantUploadForm()))
-
-    def post(self, request, *args, **kwargs):
-        form = ParticipantUploadForm(request.POST, request.FILES)
-        report: ImportReport | None = None
-        if form.is_valid():
-            report = import_participants(
-                course=self.course,
-                upload=form.cleaned_data["file"],
-                by=request.user,
-                valid_rows_only=form.cleaned_data["valid_rows_only"],
-            )
-            if report.added:
-                messages.success(
-                    request,
-                    _("%(added)d participants added (%(new)d new in the cadre registry).")
-                    % {"added": report.added, "new": report.created_cadres},
-                )
-            if not report.has_errors:
-                return redirect(self.inspect_url)
-        return self.render_to_response(self.get_context_data(form=form, report=report))
+    def report_message(self, report) -> str:
+        return _("%(added)d participants added (%(new)d new in the cadre registry).") % {
+            "added": report.added,
+            "new": report.created_cadres,
+        }

@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
+from giamngheo.training.importers import import_participants
 from giamngheo.training.models import Attendance, Cadre
-from giamngheo.training.services import import_participants
 from giamngheo.units.models import UnitLevel
 from tests.conftest import unit
 
