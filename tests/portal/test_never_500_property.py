@@ -118,3 +118,19 @@ def test_any_open311_request_is_answered_in_the_specs_error_format(client, porta
             assert response.json()[0]["description"]  # the spec's errors list, with a reason
 
     check()
+
+
+def test_any_file_attached_to_feedback_is_answered_without_a_server_error(client, portal):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.portal.hostile import files
+
+    @SETTINGS
+    @given(attached=st.lists(files, max_size=3), text=values)
+    def check(attached, text):
+        uploads = [SimpleUploadedFile(name, content, kind) for name, content, kind in attached]
+        form = {"text": text, "consent": "on", "attachments": uploads}
+        names = " ".join(name for name, _content, _kind in attached)
+        assert_handled(client.post("/phan-anh/", form), f"{text} {names}")
+
+    check()
