@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from giamngheo.opendata.datasets import DATASETS
 from giamngheo.opendata.registry import LICENCE_URL
@@ -32,7 +33,7 @@ def test_the_last_update_is_read_from_the_data(client):
     ActivityFactory(unit=unit("19942"), start_date=datetime.date(2023, 5, 10))
     html = client.get("/du-lieu-mo/").content.decode()
     section = html.split('id="hoat-dong-truyen-thong"')[1].split("</section>")[0]
-    today = datetime.date.today()  # the entry was written today
+    today = timezone.localdate()  # the entry was written today
     assert f'<time datetime="{today:%Y-%m-%d}">{today:%d/%m/%Y}</time>' in section
 
 
