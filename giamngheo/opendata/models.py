@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from giamngheo.indicators.models import Indicator
 from giamngheo.units.models import Unit
@@ -178,7 +179,7 @@ class ReceivedValue(models.Model):
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     value = models.DecimalField(_("value"), max_digits=18, decimal_places=4)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(pgettext_lazy("received value", "comment"), blank=True)
     data_element = models.CharField(_("data element id"), max_length=50)
     org_unit = models.CharField(_("organisation unit id"), max_length=50)
     category_option_combo = models.CharField(
