@@ -121,11 +121,16 @@ def download_url(request: HttpRequest, dataset: Dataset, kind: str) -> str:
 
 
 def catalogue(
-    request: HttpRequest, datasets: Iterable[Dataset], *, title: str, description: str
+    request: HttpRequest,
+    datasets: Iterable[Dataset],
+    *,
+    title: str,
+    description: str,
+    publisher_name: str,
 ) -> dict[str, Any]:
     """The sets as a DCAT-AP style JSON-LD catalogue (dcat:Catalog of dcat:Dataset)."""
     page = request.build_absolute_uri(reverse("opendata:index"))
-    publisher = {"@type": "foaf:Agent", "foaf:name": title}
+    publisher = {"@type": "foaf:Agent", "foaf:name": publisher_name}
     entries = []
     for dataset in datasets:
         modified = as_date(dataset.modified())

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
 from . import formats
 from .datasets import BY_SLUG, DATASETS
@@ -60,7 +61,16 @@ def download(request: HttpRequest, slug: str, kind: str) -> StreamingHttpRespons
 
 @require_safe
 def catalogue(request: HttpRequest) -> HttpResponse:
-    data = formats.catalogue(request, DATASETS, title=_title(), description=_description())
+    site = Site.find_for_request(request)
+    data = formats.catalogue(
+        request,
+        DATASETS,
+        title=_title(),
+        description=_description(),
+        # The portal's own name, as its share previews give it.
+        publisher_name=(site.site_name if site and site.site_name else "")
+        or _("Communication programme for sustainable poverty reduction"),
+    )
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1),
         content_type="application/ld+json; charset=utf-8",

@@ -25,6 +25,7 @@ def test_the_catalogue_describes_every_data_set_in_dcat_terms(client):
     assert data["@type"] == "dcat:Catalog"
     assert data["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
     assert data["@context"]["dct"] == "http://purl.org/dc/terms/"
+    assert data["dct:publisher"]["foaf:name"]
     entries = data["dcat:dataset"]
     assert [entry["dct:identifier"] for entry in entries] == [d.slug for d in DATASETS]
     for entry in entries:

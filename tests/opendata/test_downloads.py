@@ -156,3 +156,15 @@ def test_radio_weeks_read_a_fixed_number_of_queries_per_year(client):
     for day in range(1, 28):
         BroadcastFactory(commune=unit("19903"), on=datetime.date(2023, 2, day))
     assert _queries(client, "phat-thanh-xa", "csv") == few
+
+
+def test_indicator_values_read_as_many_queries_whatever_the_number_of_records(client):
+    from django.core.cache import cache
+
+    BroadcastFactory(commune=unit(PHU_DA), on=datetime.date(2023, 6, 12))
+    cache.clear()
+    few = _queries(client, "ket-qua-chi-tieu", "csv")
+    for day in range(1, 28):
+        BroadcastFactory(commune=unit("19903"), on=datetime.date(2023, 2, day))
+    cache.clear()
+    assert _queries(client, "ket-qua-chi-tieu", "csv") == few
