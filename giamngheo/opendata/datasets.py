@@ -165,8 +165,10 @@ DATASETS: list[Dataset] = [
             Field("households", T.INTEGER, _("Households of the unit")),
             Field("poor_households", T.INTEGER, _("Poor households")),
             Field("near_poor_households", T.INTEGER, _("Near-poor households")),
-            Field("poor_rate", T.NUMBER, _("Poor households as a % of households")),
-            Field("near_poor_rate", T.NUMBER, _("Near-poor households as a % of households")),
+            Field("poor_rate", T.NUMBER, _("Poor households as a percentage of households")),
+            Field(
+                "near_poor_rate", T.NUMBER, _("Near-poor households as a percentage of households")
+            ),
             Field("poverty_standard", T.STRING, _("Poverty standard applied")),
             Field("source", T.STRING, _("Decision that approved the figures")),
         ),
