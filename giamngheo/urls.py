@@ -42,6 +42,8 @@ urlpatterns += [
     path("", include("giamngheo.contests.urls")),
     # Polls: /tham-do/ (a dialogue's own addresses hang under its page).
     path("", include("giamngheo.engagement.urls")),
+    # Open data: /du-lieu-mo/ (the data sets, their CSV and JSON, the DCAT catalogue).
+    path("", include("giamngheo.opendata.urls")),
     # The feedback channel's Open311 GeoReport v2 API for apps: /open311/v2/.
     path("open311/", include("giamngheo.feedback.open311.urls")),
     path("", include(wagtail_urls)),

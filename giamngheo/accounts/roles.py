@@ -156,6 +156,15 @@ ISSUING_BODIES = [
     "reports.delete_issuingbody",
     "reports.view_issuingbody",
 ]
+# Exchange with DHIS2-style systems: the province keeps the mappings (data), exports
+# indicator values, imports the values it receives and may delete a wrong import.
+DHIS2_EXCHANGE = [
+    *_crud(["opendata.dataelementmapping", "opendata.orgunitmapping"]),
+    "opendata.view_receivedbatch",
+    "opendata.delete_receivedbatch",
+    "opendata.view_receivedvalue",
+    "opendata.import_receivedvalue",
+]
 
 
 @dataclass(frozen=True)
@@ -201,6 +210,7 @@ ROLES = [
             "broadcasts.change_radioreportingsettings",
             *MAKE_REPORTS,
             *ISSUING_BODIES,
+            *DHIS2_EXCHANGE,
         ),
         description=_("Everything, users and settings."),
     ),
@@ -229,6 +239,7 @@ ROLES = [
             *RUN_EVALUATIONS,
             *MAKE_REPORTS,
             *ISSUING_BODIES,
+            *DHIS2_EXCHANGE,
         ),
         collection_permissions=PLAN_DOCUMENTS,
         description=_("All units' data; approves plans; runs evaluations; assigns feedback."),

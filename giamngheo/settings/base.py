@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "giamngheo.evaluation",
     "giamngheo.reports",
     "giamngheo.portal",
+    "giamngheo.opendata",
     "giamngheo.demo",
     "giamngheo.operations",
     "wagtail.contrib.forms",
