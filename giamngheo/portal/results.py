@@ -28,6 +28,7 @@ from wagtail.models import Page
 
 from giamngheo.core.params import parse_year
 from giamngheo.core.text import fold
+from giamngheo.core.xlsx import neutralise_formula
 from giamngheo.indicators.dashboard import fmt, status_label
 from giamngheo.indicators.models import ProgrammePeriod
 from giamngheo.indicators.rules import Scope, reference_day, year_bounds
@@ -194,12 +195,14 @@ def csv_response(results: Results) -> HttpResponse:
     writer.writerow([])
     writer.writerow([_("Indicator"), _("Unit of measure"), _("Target"), _("Value"), _("Status")])
     for row in results.rows:
-        writer.writerow([row["indicator"].name, row["uom"], *_figures(row)])
+        # Indicator names are typed by staff: inert if they look like a formula.
+        writer.writerow([neutralise_formula(row["indicator"].name), row["uom"], *_figures(row)])
     writer.writerow([])
     writer.writerow([_("Year"), _("Indicator"), _("Target"), _("Value"), _("Status")])
     for trend_row in results.trend_rows:
         for cell in filter(None, trend_row["cells"]):
-            writer.writerow([trend_row["year"], cell["indicator"].name, *_figures(cell)])
+            name = neutralise_formula(cell["indicator"].name)
+            writer.writerow([trend_row["year"], name, *_figures(cell)])
     if results.poverty is not None:
         own, children = figure_rows(results.poverty["overview"])
         writer.writerow([])

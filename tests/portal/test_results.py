@@ -236,3 +236,14 @@ def test_results_render_in_a_bounded_number_of_queries_cold_and_warm(
     print(len(cold), len(warm))
     with django_assert_max_num_queries(18):
         assert client.get(f"{results.url}csv/", params).status_code == 200
+
+
+def test_an_indicator_name_like_a_formula_is_inert_in_the_csv(client, results):
+    from giamngheo.indicators.models import Indicator
+
+    Indicator.objects.filter(code="tap-huan-can-bo").update(name='=HYPERLINK("http://x","y")')
+    response = client.get(results.url + "csv/", {"year": "2023"})
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    names = [row[1] if row and row[0].isdigit() else row[0] for row in table if row]
+    assert '\'=HYPERLINK("http://x","y")' in names
+    assert '=HYPERLINK("http://x","y")' not in names
