@@ -22,12 +22,14 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from giamngheo.accounts import scoping
 from giamngheo.core.imports import ImportReport
 from giamngheo.core.xlsx import ImportFileError, RowError, read_rows
 from giamngheo.units.divisions import province_code
 from giamngheo.units.models import Unit, UnitLevel
 
 from .models import Activity, ActivityKind, Channel
+from .rules import ALREADY_REGISTERED, register_key, registered_keys
 
 if TYPE_CHECKING:
     from giamngheo.accounts.models import User
@@ -244,3 +246,27 @@ def import_activities(
             valid_rows_only=valid_rows_only,
         )
     return report
+
+
+def check_activity(activity: Activity, *, by: Any) -> None:
+    """Raise a ValidationError by field if ``activity`` cannot enter the register.
+
+    The single form's checks, for routes without a form (the data API): the
+    unit within ``by``'s scope (``accounts.scoping``), the model's ``clean()``
+    and the repeat rule of ``rules.py``.
+    """
+    if activity.unit_id and not scoping.units_visible_to(by).filter(pk=activity.unit_id).exists():
+        raise ValidationError(
+            {"unit": _("unit %s is outside the units you manage") % activity.unit.code}
+        )
+    activity.full_clean()
+    if register_key(activity) in registered_keys([activity]):
+        raise ValidationError({"title": str(ALREADY_REGISTERED)})
+
+
+@transaction.atomic
+def record_activity(activity: Activity, *, by: Any) -> Activity:
+    """Add one activity to the register, all checks first (``check_activity``)."""
+    check_activity(activity, by=by)
+    activity.save()
+    return activity

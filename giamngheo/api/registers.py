@@ -1,0 +1,143 @@
+"""Public reads of the registers: approved poverty figures, the activity register's
+public fields, and the published answers to citizens' questions.
+
+Only what the site already publishes: poverty rows the province approved
+(``PovertyStatistic.objects.approved``), activities without cost, notes or
+communicators, answers that are live (anonymised by staff before publishing).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Query, Router, Schema
+
+from giamngheo.activities.models import Activity
+from giamngheo.feedback import selectors as feedback_selectors
+from giamngheo.poverty.models import PovertyStatistic
+
+from .filters import Listing, in_dates, in_unit
+from .paging import answer, latest, page, page_of
+
+router = Router(tags=["Registers"])
+
+
+class PovertyOut(Schema):
+    unit: str = Field(..., alias="unit_code")
+    unit_name: str = Field(..., alias="unit.name")
+    year: int
+    households: int
+    poor_households: int
+    near_poor_households: int
+    poverty_standard: str
+    source: str
+
+
+PovertyPage = page_of(PovertyOut, "PovertyPage")
+
+
+class PovertyQuery(Listing):
+    year: int | None = Field(None, ge=1900, le=2200)
+
+
+@router.get(
+    "/poverty",
+    response=PovertyPage,
+    summary=_("Approved poverty figures (poor and near-poor households) by year and unit"),
+    operation_id="list_poverty",
+)
+def list_poverty(request: HttpRequest, query: Query[PovertyQuery]) -> HttpResponse:
+    rows = PovertyStatistic.objects.approved().select_related("unit")
+    if query.year:
+        rows = rows.filter(year=query.year)
+    if query.since:
+        rows = rows.filter(year__gte=query.since.year)
+    if query.until:
+        rows = rows.filter(year__lte=query.until.year)
+    rows = in_unit(rows, "unit", query.unit)
+    items, cursor = page(
+        rows, ordering=("-year", "unit_code", "pk"), cursor=query.cursor, limit=query.limit
+    )
+    data = {"items": items, "next_cursor": cursor}
+    return answer(request, PovertyPage, data, last_modified=latest(items, "updated_at"))
+
+
+class ActivityOut(Schema):
+    id: int
+    title: str
+    kind: str = Field(..., alias="kind.name")
+    kind_code: str = Field(..., alias="kind.code")
+    group: str = Field(..., alias="kind.group")
+    unit: str = Field(..., alias="unit.code")
+    unit_name: str = Field(..., alias="unit.name")
+    start_date: datetime.date
+    end_date: datetime.date | None
+    channel: str
+    audience: str
+    audience_reached: int | None
+    participants: int | None
+    link: str
+
+
+ActivityPage = page_of(ActivityOut, "ActivityPage")
+
+
+@router.get(
+    "/activities",
+    response=ActivityPage,
+    summary=_("The register of communication activities and products (public fields)"),
+    operation_id="list_activities",
+)
+def list_activities(request: HttpRequest, query: Query[Listing]) -> HttpResponse:
+    rows = Activity.objects.select_related("kind", "unit")
+    rows = in_unit(in_dates(rows, "start_date", query), "unit", query.unit)
+    items, cursor = page(
+        rows, ordering=("-start_date", "-pk"), cursor=query.cursor, limit=query.limit
+    )
+    data = {"items": items, "next_cursor": cursor}
+    return answer(request, ActivityPage, data, last_modified=latest(items, "updated_at"))
+
+
+class AnswerOut(Schema):
+    id: int
+    category: str
+    question: str
+    answer: str
+    published_at: datetime.datetime
+    link: str
+
+
+AnswerPage = page_of(AnswerOut, "AnswerPage")
+
+
+@router.get(
+    "/answers",
+    response=AnswerPage,
+    summary=_("Published answers to citizens' questions"),
+    operation_id="list_answers",
+)
+def list_answers(request: HttpRequest, query: Query[Listing]) -> HttpResponse:
+    rows = feedback_selectors.published_answers()
+    rows = in_dates(rows, "published_at__date", query)
+    rows = in_unit(rows, "feedback__commune", query.unit)
+    items, cursor = page(
+        rows, ordering=("-published_at", "-pk"), cursor=query.cursor, limit=query.limit
+    )
+    data = {
+        "items": [
+            {
+                "id": a.pk,
+                "category": a.category.name,
+                "question": a.question,
+                "answer": a.answer,
+                "published_at": a.published_at,
+                "link": request.build_absolute_uri(reverse("feedback:answer", args=[a.pk])),
+            }
+            for a in items
+        ],
+        "next_cursor": cursor,
+    }
+    return answer(request, AnswerPage, data, last_modified=latest(items, "published_at"))
