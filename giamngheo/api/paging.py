@@ -103,7 +103,8 @@ def answer(
     """``data`` dumped through ``schema``, or 304 when the client's copy is current."""
     body = schema.model_validate(data).model_dump_json().encode()
     etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-    lm = last_modified.timestamp() if last_modified else None
+    # Whole seconds, as HTTP dates carry them, so the date sent back compares equal.
+    lm = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=lm)
     if response is None:
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
