@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import pydantic
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -99,6 +100,7 @@ def on_forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 def on_bad_value(request: HttpRequest, exc: Exception) -> HttpResponse:
     """A value that passed its type but not its meaning; its text may hold internals."""
+    logger.warning("Data API refused a value on %s", request.path, exc_info=exc)
     return problem(400, _("A parameter is not valid: see the documentation of this address."))
 
 
@@ -115,5 +117,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(HttpError, on_http_error)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(PermissionDenied, on_forbidden)
+    # Our own answer failing its schema is our bug, not the client's (a ValueError too).
+    api.add_exception_handler(pydantic.ValidationError, on_anything)
     api.add_exception_handler(ValueError, on_bad_value)
     api.add_exception_handler(Exception, on_anything)

@@ -10,28 +10,23 @@ form, the week grid and the import give it.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
 from giamngheo.accounts import scoping
-from giamngheo.activities.models import Activity, ActivityKind, Channel
-from giamngheo.activities.services import check_activity
 from giamngheo.broadcasts.models import Broadcast, BroadcastSource
 from giamngheo.broadcasts.services import Programme, ProgrammeRule, store_programmes
 from giamngheo.feedback.selectors import feedback_visible_to
-from giamngheo.units.models import Unit, UnitLevel
+from giamngheo.units.models import UnitLevel
 
 from .auth import principal_of, unit_key
 from .filters import Listing, in_dates, in_unit
 from .paging import answer, latest, page, page_of
 from .problems import FieldErrors
-from .registers import ActivityOut
+from .writing import answer_created, in_both_languages, unit_version, unit_versions
 
 router = Router(tags=["With a unit key"], auth=unit_key)
 
@@ -50,34 +45,6 @@ class KeyOut(Schema):
 @router.get("/key", response=KeyOut, summary=_("The key's app and unit"), operation_id="get_key")
 def get_key(request: HttpRequest) -> HttpResponse:
     return answer(request, KeyOut, request.auth, private=True)
-
-
-def _version(versions: dict[str, list[Unit]], code: str, on: datetime.date | None) -> Unit | None:
-    """The version of the unit with ``code`` in force on ``on``, else its latest."""
-    candidates = versions.get(code, [])
-    in_force = [u for u in candidates if on is not None and u.is_in_force(on)]
-    return (in_force or candidates[-1:] or [None])[0]
-
-
-def _versions(codes: set[str], **filters: str) -> dict[str, list[Unit]]:
-    found: dict[str, list[Unit]] = {}
-    for unit in Unit.objects.filter(code__in=codes, **filters).order_by("valid_from"):
-        found.setdefault(unit.code, []).append(unit)
-    return found
-
-
-def _in_both(check: Callable[[], dict[str, list[str]]]) -> dict[str, list[tuple[str, str]]]:
-    """Run a check in Vietnamese, and again in English if it found anything: pairs by field."""
-    with translation.override("vi"):
-        vi = check()
-    if not vi:
-        return {}
-    with translation.override("en"):
-        en = check()
-    return {
-        field: list(zip(messages, en.get(field, messages), strict=False))
-        for field, messages in vi.items()
-    }
 
 
 class ProgrammeIn(Schema):
@@ -121,10 +88,10 @@ ProgrammePage = page_of(ProgrammeOut, "ProgrammePage")
 )
 def post_radio_programmes(request: HttpRequest, payload: ProgrammesIn) -> HttpResponse:
     by = principal_of(request)
-    versions = _versions({p.commune for p in payload.programmes}, level=UnitLevel.COMMUNE)
+    versions = unit_versions({p.commune for p in payload.programmes}, level=UnitLevel.COMMUNE)
     programmes = [
         Programme(
-            commune=_version(versions, p.commune, p.date),
+            commune=unit_version(versions, p.commune, p.date),
             on=p.date,
             title=p.title,
             minutes=p.minutes,
@@ -146,18 +113,12 @@ def post_radio_programmes(request: HttpRequest, payload: ProgrammesIn) -> HttpRe
         return found
 
     with transaction.atomic():
-        errors = _in_both(check)
+        errors = in_both_languages(check)
         if errors:
             raise FieldErrors(errors)
         # The key is no user: the log records no person (as for the demo loader).
         stored = store_programmes(programmes, by=None)
     return answer_created(request, ProgrammesOut, {"items": stored})
-
-
-def answer_created(request: HttpRequest, schema: type[Schema], data: object) -> HttpResponse:
-    response = answer(request, schema, data, private=True)
-    response.status_code = 201
-    return response
 
 
 @router.get(
@@ -175,58 +136,9 @@ def list_radio_programmes(request: HttpRequest, query: Query[Listing]) -> HttpRe
     return answer(request, ProgrammePage, {"items": items, "next_cursor": cursor}, private=True)
 
 
-class ActivityIn(Schema):
-    kind: str = Field(..., max_length=50, description="code of an activity kind")
-    title: str = Field(..., min_length=1, max_length=255)
-    unit: str = Field(..., max_length=10, description="statistics code of the unit")
-    start_date: datetime.date
-    end_date: datetime.date | None = None
-    channel: Channel | None = None
-    audience: str = Field("", max_length=255)
-    audience_reached: int | None = Field(None, ge=0, le=2_000_000_000)
-    participants: int | None = Field(None, ge=0, le=2_000_000_000)
-    cost: int | None = Field(None, ge=0, le=10**14, description="VND")
-    link: str = Field("", max_length=500)
-
-
-@router.post(
-    "/activities",
-    response={201: ActivityOut},
-    summary=_("Add an activity of the key's unit to the register"),
-    operation_id="post_activity",
-)
-def post_activity(request: HttpRequest, payload: ActivityIn) -> HttpResponse:
-    by = principal_of(request)
-    kind = ActivityKind.objects.filter(code=payload.kind, is_active=True).first()
-    unit = _version(_versions({payload.unit}), payload.unit, payload.start_date)
-    values = payload.dict(exclude={"kind", "unit"})
-    activity = Activity(kind=kind, unit=unit, **{**values, "channel": payload.channel or ""})
-
-    def check() -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        if kind is None:
-            found["kind"] = [str(_("No active activity kind has this code."))]
-        if unit is None:
-            found["unit"] = [str(_("No unit has this code."))]
-        if found:
-            return found
-        try:
-            check_activity(activity, by=by)
-        except ValidationError as error:
-            return error.message_dict
-        return {}
-
-    with transaction.atomic():
-        errors = _in_both(check)
-        if errors:
-            raise FieldErrors(errors)
-        activity.save()
-    return answer_created(request, ActivityOut, activity)
-
-
 class CaseOut(Schema):
     tracking_code: str
-    category: str = Field(..., alias="category.code")
+    category: str
     commune: str | None
     assigned_unit: str | None
     status: str

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
-from giamngheo.activities.models import Activity
 from giamngheo.feedback import selectors as feedback_selectors
 from giamngheo.poverty.models import PovertyStatistic
 
@@ -63,42 +62,6 @@ def list_poverty(request: HttpRequest, query: Query[PovertyQuery]) -> HttpRespon
     )
     data = {"items": items, "next_cursor": cursor}
     return answer(request, PovertyPage, data, last_modified=latest(items, "updated_at"))
-
-
-class ActivityOut(Schema):
-    id: int
-    title: str
-    kind: str = Field(..., alias="kind.name")
-    kind_code: str = Field(..., alias="kind.code")
-    group: str = Field(..., alias="kind.group")
-    unit: str = Field(..., alias="unit.code")
-    unit_name: str = Field(..., alias="unit.name")
-    start_date: datetime.date
-    end_date: datetime.date | None
-    channel: str
-    audience: str
-    audience_reached: int | None
-    participants: int | None
-    link: str
-
-
-ActivityPage = page_of(ActivityOut, "ActivityPage")
-
-
-@router.get(
-    "/activities",
-    response=ActivityPage,
-    summary=_("The register of communication activities and products (public fields)"),
-    operation_id="list_activities",
-)
-def list_activities(request: HttpRequest, query: Query[Listing]) -> HttpResponse:
-    rows = Activity.objects.select_related("kind", "unit")
-    rows = in_unit(in_dates(rows, "start_date", query), "unit", query.unit)
-    items, cursor = page(
-        rows, ordering=("-start_date", "-pk"), cursor=query.cursor, limit=query.limit
-    )
-    data = {"items": items, "next_cursor": cursor}
-    return answer(request, ActivityPage, data, last_modified=latest(items, "updated_at"))
 
 
 class AnswerOut(Schema):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
-from . import errors, keyed, programme, registers
+from . import activities, errors, keyed, programme, registers
 from .problems import CONTENT_TYPE, Problem, problem
 
 DESCRIPTION = _(
@@ -93,6 +93,7 @@ api = DataApi(
 errors.install(api)
 api.add_router("/", programme.router)
 api.add_router("/", registers.router)
+api.add_router("/", activities.router)
 api.add_router("/", keyed.router)
 
 
