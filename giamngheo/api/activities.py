@@ -16,7 +16,7 @@ from giamngheo.activities.models import Activity, ActivityKind, Channel
 from giamngheo.activities.services import check_activity
 
 from .auth import principal_of, unit_key
-from .filters import Listing, in_dates, in_unit
+from .filters import IsoDate, Listing, in_dates, in_unit
 from .paging import answer, latest, page, page_of
 from .problems import FieldErrors
 from .writing import answer_created, in_both_languages, unit_version, unit_versions
@@ -64,8 +64,8 @@ class ActivityIn(Schema):
     kind: str = Field(..., max_length=50, description="code of an activity kind")
     title: str = Field(..., min_length=1, max_length=255)
     unit: str = Field(..., max_length=10, description="statistics code of the unit")
-    start_date: datetime.date
-    end_date: datetime.date | None = None
+    start_date: IsoDate
+    end_date: IsoDate | None = None
     channel: Channel | None = None
     audience: str = Field("", max_length=255)
     audience_reached: int | None = Field(None, ge=0, le=2_000_000_000)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+from typing import Annotated
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -10,12 +12,26 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from giamngheo.indicators.models import ProgrammePeriod
 from giamngheo.units.divisions import province_code as as_province_code
 
 from .paging import DEFAULT_LIMIT, MAX_LIMIT
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic would read ``0`` as 1 January 1970 (a Unix time)."""
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise PydanticCustomError("date_parsing", "Enter a date as YYYY-MM-DD.")
+    if isinstance(value, int | float):
+        raise PydanticCustomError("date_parsing", "Enter a date as YYYY-MM-DD.")
+    return value
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 
 def province() -> str:
@@ -27,8 +43,8 @@ class Listing(Schema):
 
     cursor: str | None = Field(None, max_length=2000, description="next_cursor of the page before")
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="items per page")
-    since: datetime.date | None = Field(None, description="on or after this date (YYYY-MM-DD)")
-    until: datetime.date | None = Field(None, description="on or before this date (YYYY-MM-DD)")
+    since: IsoDate | None = Field(None, description="on or after this date (YYYY-MM-DD)")
+    until: IsoDate | None = Field(None, description="on or before this date (YYYY-MM-DD)")
     unit: str | None = Field(
         None,
         max_length=10,

@@ -23,7 +23,7 @@ from giamngheo.feedback.selectors import feedback_visible_to
 from giamngheo.units.models import UnitLevel
 
 from .auth import principal_of, unit_key
-from .filters import Listing, in_dates, in_unit
+from .filters import IsoDate, Listing, in_dates, in_unit
 from .paging import answer, latest, page, page_of
 from .problems import FieldErrors
 from .writing import answer_created, in_both_languages, unit_version, unit_versions
@@ -51,7 +51,7 @@ class ProgrammeIn(Schema):
     """Types only: the bounds are the one rule's (ProgrammeRule), said in its words."""
 
     commune: str = Field(..., max_length=10, description="statistics code of the commune")
-    date: datetime.date
+    date: IsoDate
     title: str = Field(..., description="at most 255 characters")
     minutes: int = Field(..., description="1 to 1,440")
     source: BroadcastSource = BroadcastSource.OWN

@@ -21,7 +21,7 @@ from giamngheo.indicators.models import Indicator, ProgrammePeriod
 from giamngheo.indicators.rules import Scope
 from giamngheo.units.models import Unit, UnitLevel
 
-from .filters import province
+from .filters import IsoDate, province
 from .paging import DEFAULT_LIMIT, MAX_LIMIT, answer, page, page_of
 
 router = Router(tags=["Programme"])
@@ -41,9 +41,7 @@ UnitPage = page_of(UnitOut, "UnitPage")
 
 
 class UnitQuery(Schema):
-    on: datetime.date | None = Field(
-        None, description="the map in force on this day (default today)"
-    )
+    on: IsoDate | None = Field(None, description="the map in force on this day (default today)")
     level: UnitLevel | None = None
     parent: str | None = Field(None, max_length=10, pattern=r"^\d{2,5}$")
     cursor: str | None = Field(None, max_length=2000)
