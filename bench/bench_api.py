@@ -131,7 +131,8 @@ def main() -> int:
         api_median, bare_median = statistics.median(api_rates), statistics.median(bare_rates)
         print(
             f"{name}: API {api_median:.0f} req/s ({min(api_rates):.0f}–{max(api_rates):.0f}), "
-            f"bare JsonResponse {bare_median:.0f} req/s ({min(bare_rates):.0f}–{max(bare_rates):.0f}), "
+            f"bare JsonResponse {bare_median:.0f} req/s "
+            f"({min(bare_rates):.0f}–{max(bare_rates):.0f}), "
             f"ratio API/bare {api_median / bare_median:.2f}"
         )
     print(f"load average after: {os.getloadavg()}")
