@@ -17,21 +17,21 @@ from giamngheo.activities.services import check_activity
 
 from .auth import principal_of, unit_key
 from .filters import IsoDate, Listing, in_dates, in_unit
-from .paging import answer, latest, page, page_of
+from .paging import Out, answer, latest, page, page_of
 from .problems import FieldErrors
 from .writing import answer_created, in_both_languages, unit_version, unit_versions
 
 router = Router(tags=["Registers"])
 
 
-class ActivityOut(Schema):
+class ActivityOut(Out):
     id: int
     title: str
-    kind: str = Field(..., alias="kind.name")
-    kind_code: str = Field(..., alias="kind.code")
-    group: str = Field(..., alias="kind.group")
-    unit: str = Field(..., alias="unit.code")
-    unit_name: str = Field(..., alias="unit.name")
+    kind: str
+    kind_code: str
+    group: str
+    unit: str
+    unit_name: str
     start_date: datetime.date
     end_date: datetime.date | None
     channel: str
@@ -42,6 +42,29 @@ class ActivityOut(Schema):
 
 
 ActivityPage = page_of(ActivityOut, "ActivityPage")
+PUBLIC_FIELDS = (
+    "id",
+    "title",
+    "start_date",
+    "end_date",
+    "channel",
+    "audience",
+    "audience_reached",
+    "participants",
+    "link",
+)
+
+
+def activity_row(activity: Activity) -> dict:
+    """The register's public fields: no cost, notes, attachment or communicators."""
+    return {
+        **{name: getattr(activity, name) for name in PUBLIC_FIELDS},
+        "kind": activity.kind.name,
+        "kind_code": activity.kind.code,
+        "group": activity.kind.group,
+        "unit": activity.unit.code,
+        "unit_name": activity.unit.name,
+    }
 
 
 @router.get(
@@ -51,12 +74,20 @@ ActivityPage = page_of(ActivityOut, "ActivityPage")
     operation_id="list_activities",
 )
 def list_activities(request: HttpRequest, query: Query[Listing]) -> HttpResponse:
-    rows = Activity.objects.select_related("kind", "unit")
+    rows = Activity.objects.select_related("kind", "unit").only(
+        *PUBLIC_FIELDS,
+        "updated_at",
+        "kind__name",
+        "kind__code",
+        "kind__group",
+        "unit__code",
+        "unit__name",
+    )
     rows = in_unit(in_dates(rows, "start_date", query), "unit", query.unit)
     items, cursor = page(
         rows, ordering=("-start_date", "-pk"), cursor=query.cursor, limit=query.limit
     )
-    data = {"items": items, "next_cursor": cursor}
+    data = {"items": [activity_row(a) for a in items], "next_cursor": cursor}
     return answer(request, ActivityPage, data, last_modified=latest(items, "updated_at"))
 
 
@@ -107,4 +138,4 @@ def post_activity(request: HttpRequest, payload: ActivityIn) -> HttpResponse:
         if errors:
             raise FieldErrors(errors)
         activity.save()
-    return answer_created(request, ActivityOut, activity)
+    return answer_created(request, ActivityOut, activity_row(activity))

@@ -24,7 +24,7 @@ from giamngheo.units.models import UnitLevel
 
 from .auth import principal_of, unit_key
 from .filters import IsoDate, Listing, in_dates, in_unit
-from .paging import answer, latest, page, page_of
+from .paging import Out, answer, latest, page, page_of
 from .problems import FieldErrors
 from .writing import answer_created, in_both_languages, unit_version, unit_versions
 
@@ -35,16 +35,18 @@ API_FIELDS = {"on": "date"}
 MAX_PROGRAMMES = 500
 
 
-class KeyOut(Schema):
+class KeyOut(Out):
     name: str
-    unit: str = Field(..., alias="unit.code")
-    unit_name: str = Field(..., alias="unit.name")
-    unit_level: str = Field(..., alias="unit.level")
+    unit: str
+    unit_name: str
+    unit_level: str
 
 
 @router.get("/key", response=KeyOut, summary=_("The key's app and unit"), operation_id="get_key")
 def get_key(request: HttpRequest) -> HttpResponse:
-    return answer(request, KeyOut, request.auth, private=True)
+    key = request.auth
+    data = {"name": key.name, "unit": key.unit.code, "unit_name": key.unit.name}
+    return answer(request, KeyOut, data | {"unit_level": key.unit.level}, private=True)
 
 
 class ProgrammeIn(Schema):
@@ -61,11 +63,11 @@ class ProgrammesIn(Schema):
     programmes: list[ProgrammeIn] = Field(..., min_length=1, max_length=MAX_PROGRAMMES)
 
 
-class ProgrammeOut(Schema):
+class ProgrammeOut(Out):
     id: int
-    commune: str = Field(..., alias="commune.code")
-    commune_name: str = Field(..., alias="commune.name")
-    date: datetime.date = Field(..., alias="on")
+    commune: str
+    commune_name: str
+    date: datetime.date
     week_start: datetime.date
     title: str
     minutes: int
@@ -73,7 +75,19 @@ class ProgrammeOut(Schema):
     created_at: datetime.datetime
 
 
-class ProgrammesOut(Schema):
+def programme_row(broadcast: Broadcast) -> dict:
+    return {
+        **{name: getattr(broadcast, name) for name in PROGRAMME_FIELDS},
+        "commune": broadcast.commune.code,
+        "commune_name": broadcast.commune.name,
+        "date": broadcast.on,
+    }
+
+
+PROGRAMME_FIELDS = ("id", "week_start", "title", "minutes", "source", "created_at")
+
+
+class ProgrammesOut(Out):
     items: list[ProgrammeOut]
 
 
@@ -118,7 +132,7 @@ def post_radio_programmes(request: HttpRequest, payload: ProgrammesIn) -> HttpRe
             raise FieldErrors(errors)
         # The key is no user: the log records no person (as for the demo loader).
         stored = store_programmes(programmes, by=None)
-    return answer_created(request, ProgrammesOut, {"items": stored})
+    return answer_created(request, ProgrammesOut, {"items": [programme_row(b) for b in stored]})
 
 
 @router.get(
@@ -133,10 +147,15 @@ def list_radio_programmes(request: HttpRequest, query: Query[Listing]) -> HttpRe
     )
     rows = in_unit(in_dates(rows, "on", query), "commune", query.unit)
     items, cursor = page(rows, ordering=("-on", "-pk"), cursor=query.cursor, limit=query.limit)
-    return answer(request, ProgrammePage, {"items": items, "next_cursor": cursor}, private=True)
+    return answer(
+        request,
+        ProgrammePage,
+        {"items": [programme_row(b) for b in items], "next_cursor": cursor},
+        private=True,
+    )
 
 
-class CaseOut(Schema):
+class CaseOut(Out):
     tracking_code: str
     category: str
     commune: str | None

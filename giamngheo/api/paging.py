@@ -23,8 +23,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
-from ninja import Schema
 from ninja.errors import HttpError
+from pydantic import BaseModel, ConfigDict
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -93,7 +93,7 @@ def _attribute(instance: Model, path: str) -> Any:
 
 def answer(
     request: HttpRequest,
-    schema: type[Schema],
+    schema: type[BaseModel],
     data: Any,
     *,
     last_modified: datetime.datetime | None = None,
@@ -132,11 +132,22 @@ def latest(items: Iterable[Any], attribute: str) -> datetime.datetime | None:
     return max(moments) if moments else None
 
 
-def page_of(item: type[Schema], name: str) -> type[Schema]:
+class Out(BaseModel):
+    """An answer's schema: plain pydantic, read from attributes or dicts.
+
+    Not ninja's ``Schema``, whose resolver of dotted aliases (through Django's
+    template variables) cost most of a list's time in bench_api.py; the rows
+    are built as dicts by each endpoint instead.
+    """
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+def page_of(item: type[BaseModel], name: str) -> type[BaseModel]:
     """The schema of one page of ``item``: the items and the next page's cursor."""
     return type(
         name,
-        (Schema,),
+        (Out,),
         {
             "__annotations__": {"items": list[item], "next_cursor": str | None},  # type: ignore[valid-type]
             "__doc__": f"One page of {item.__name__}; next_cursor is null on the last page.",

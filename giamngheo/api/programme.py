@@ -22,12 +22,12 @@ from giamngheo.indicators.rules import Scope
 from giamngheo.units.models import Unit, UnitLevel
 
 from .filters import IsoDate, province
-from .paging import DEFAULT_LIMIT, MAX_LIMIT, answer, page, page_of
+from .paging import DEFAULT_LIMIT, MAX_LIMIT, Out, answer, page, page_of
 
 router = Router(tags=["Programme"])
 
 
-class UnitOut(Schema):
+class UnitOut(Out):
     code: str
     name: str
     level: str
@@ -67,7 +67,7 @@ def list_units(request: HttpRequest, query: Query[UnitQuery]) -> HttpResponse:
     return answer(request, UnitPage, {"items": items, "next_cursor": cursor}, max_age=3600)
 
 
-class Succession(Schema):
+class Succession(Out):
     code: str
     name: str
     on: datetime.date
@@ -78,7 +78,7 @@ class UnitVersion(UnitOut):
     successors: list[Succession]
 
 
-class UnitHistory(Schema):
+class UnitHistory(Out):
     code: str
     versions: list[UnitVersion]
 
@@ -119,7 +119,7 @@ def get_unit(request: HttpRequest, code: str = Path(..., max_length=10)) -> Http
     return answer(request, UnitHistory, data, max_age=3600)
 
 
-class PeriodOut(Schema):
+class PeriodOut(Out):
     id: int
     name: str
     start: datetime.date
@@ -128,7 +128,7 @@ class PeriodOut(Schema):
     years: list[int]
 
 
-class PeriodList(Schema):
+class PeriodList(Out):
     items: list[PeriodOut]
 
 
@@ -139,14 +139,14 @@ def list_periods(request: HttpRequest) -> HttpResponse:
     return answer(request, PeriodList, {"items": list(ProgrammePeriod.objects.all())})
 
 
-class TargetOut(Schema):
+class TargetOut(Out):
     period_id: int
     year: int | None
     value: float
     parameters: dict
 
 
-class IndicatorOut(Schema):
+class IndicatorOut(Out):
     code: str
     name: str
     unit_of_measure: str
@@ -155,7 +155,10 @@ class IndicatorOut(Schema):
     targets: list[TargetOut]
 
 
-class IndicatorList(Schema):
+INDICATOR_FIELDS = ("code", "name", "unit_of_measure", "rule", "description")
+
+
+class IndicatorList(Out):
     items: list[IndicatorOut]
 
 
@@ -188,7 +191,7 @@ def list_indicators(request: HttpRequest, query: Query[PeriodQuery]) -> HttpResp
     data = {
         "items": [
             {
-                **IndicatorOut.model_validate(i).model_dump(exclude={"targets"}),
+                **{name: getattr(i, name) for name in INDICATOR_FIELDS},
                 "targets": i.period_targets,
             }
             for i in indicators
@@ -204,7 +207,7 @@ class ValueQuery(PeriodQuery):
     )
 
 
-class ValueOut(Schema):
+class ValueOut(Out):
     indicator: str
     name: str
     year: int
@@ -214,7 +217,7 @@ class ValueOut(Schema):
     status: str
 
 
-class ValueList(Schema):
+class ValueList(Out):
     period_id: int
     is_draft: bool
     items: list[ValueOut]
@@ -261,14 +264,14 @@ def list_indicator_values(request: HttpRequest, query: Query[ValueQuery]) -> Htt
     return answer(request, ValueList, data)
 
 
-class WeekOut(Schema):
+class WeekOut(Out):
     week_start: datetime.date
     communes: int
     compliant: int
     share: float | None
 
 
-class RadioOut(Schema):
+class RadioOut(Out):
     year: int
     unit: str
     min_per_week: int

@@ -13,20 +13,20 @@ import datetime
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from giamngheo.feedback import selectors as feedback_selectors
 from giamngheo.poverty.models import PovertyStatistic
 
 from .filters import Listing, in_dates, in_unit
-from .paging import answer, latest, page, page_of
+from .paging import Out, answer, latest, page, page_of
 
 router = Router(tags=["Registers"])
 
 
-class PovertyOut(Schema):
-    unit: str = Field(..., alias="unit_code")
-    unit_name: str = Field(..., alias="unit.name")
+class PovertyOut(Out):
+    unit: str
+    unit_name: str
     year: int
     households: int
     poor_households: int
@@ -36,6 +36,22 @@ class PovertyOut(Schema):
 
 
 PovertyPage = page_of(PovertyOut, "PovertyPage")
+POVERTY_FIELDS = (
+    "year",
+    "households",
+    "poor_households",
+    "near_poor_households",
+    "poverty_standard",
+    "source",
+)
+
+
+def poverty_row(row: PovertyStatistic) -> dict:
+    return {
+        **{name: getattr(row, name) for name in POVERTY_FIELDS},
+        "unit": row.unit_code,
+        "unit_name": row.unit.name,
+    }
 
 
 class PovertyQuery(Listing):
@@ -60,11 +76,11 @@ def list_poverty(request: HttpRequest, query: Query[PovertyQuery]) -> HttpRespon
     items, cursor = page(
         rows, ordering=("-year", "unit_code", "pk"), cursor=query.cursor, limit=query.limit
     )
-    data = {"items": items, "next_cursor": cursor}
+    data = {"items": [poverty_row(row) for row in items], "next_cursor": cursor}
     return answer(request, PovertyPage, data, last_modified=latest(items, "updated_at"))
 
 
-class AnswerOut(Schema):
+class AnswerOut(Out):
     id: int
     category: str
     question: str

@@ -10,10 +10,10 @@ import datetime
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
 from giamngheo.api.filters import Listing, in_dates, in_unit
-from giamngheo.api.paging import answer, latest, page, page_of
+from giamngheo.api.paging import Out, answer, latest, page, page_of
 
 from .events import EventPage
 from .news import ArticlePage
@@ -21,7 +21,7 @@ from .news import ArticlePage
 router = Router(tags=["Portal"])
 
 
-class NewsOut(Schema):
+class NewsOut(Out):
     id: int
     title: str
     date: datetime.date
@@ -54,7 +54,7 @@ def list_news(request: HttpRequest, query: Query[Listing]) -> HttpResponse:
     return answer(request, NewsPage, data, last_modified=latest(items, "last_published_at"))
 
 
-class EventOut(Schema):
+class EventOut(Out):
     id: int
     title: str
     kind: str
