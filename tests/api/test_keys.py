@@ -153,3 +153,19 @@ def test_province_staff_issue_a_key_shown_once(client, hue_units, wagtail_tree):
     raw = page[page.index(key.prefix) :].split('"')[0]
     assert client.get("/api/v1/key", headers={"X-API-Key": raw}).json()["unit"] == THUAN_AN
     assert raw not in client.get("/admin/api_keys/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/api/v1/radio-programmes", "/api/v1/feedback-cases"])
+def test_a_keyed_list_costs_a_few_queries_however_long(
+    client, hue_units, url, django_assert_max_num_queries
+):
+    from tests.broadcasts.factories import BroadcastFactory
+
+    own = unit(THUAN_AN, TODAY)
+    for number in range(25):
+        BroadcastFactory(commune=own, on=LAST_MONDAY, title=f"Bản tin {number}")
+        FeedbackFactory(commune=own, assigned_unit=own)
+    key = issue_key(THUAN_AN)
+    with django_assert_max_num_queries(8):
+        body = client.get(url, headers={"X-API-Key": key}).json()
+    assert len(body["items"]) == 25

@@ -91,6 +91,14 @@ def test_the_activity_register_shows_public_fields_filtered_by_unit_and_date(cli
     assert "cost" not in item and "notes" not in item
 
 
+def test_a_period_keeps_the_records_of_its_years(client, hue_units):
+    ActivityFactory(unit=unit(PHU_VANG), start_date=datetime.date(2023, 5, 10))
+    ActivityFactory(unit=unit(PHU_VANG), start_date=datetime.date(2019, 5, 10))
+    period = ProgrammePeriod.objects.get(name__startswith="2021")
+    items = get(client, f"/api/v1/activities?period={period.pk}").json()["items"]
+    assert [i["start_date"] for i in items] == ["2023-05-10"]
+
+
 def test_a_district_code_brings_its_communes_records(client, hue_units):
     ActivityFactory(unit=unit(PHU_VANG))
     assert len(get(client, "/api/v1/activities?unit=478").json()["items"]) == 1
