@@ -14,6 +14,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
@@ -97,6 +98,7 @@ api.add_router("/", activities.router)
 api.add_router("/", keyed.router)
 
 
+@csrf_exempt  # a machine's POST to a wrong address gets the problem, not a CSRF page
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Addresses under /api/v1/ that name no operation: a problem, not the portal's page."""
     return problem(404, _("Nothing is published at this address."))
