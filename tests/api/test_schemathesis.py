@@ -12,7 +12,9 @@ the WSGI application, inside each test's transaction.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -21,6 +23,21 @@ from giamngheo.api.site import api
 from .conftest import THUAN_AN, issue_key
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def one_connection():
+    """Keep the test's connection (and transaction) across the WSGI calls.
+
+    Django closes connections at the end of each request; its test client
+    turns that off, and so must a test calling the WSGI application directly.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = get_wsgi_application()
