@@ -68,3 +68,10 @@ def test_a_keyed_operation_without_a_key_says_how_to_get_one(client):
     body = problem(client.get("/api/v1/feedback-cases"), 401)
     assert "X-API-Key" in body["detail_en"]
     problem(client.get("/api/v1/key", headers={"X-API-Key": "gnapi_wrong"}), 401)
+
+
+def test_a_method_an_address_does_not_take_answers_a_problem(client):
+    body = problem(client.delete("/api/v1/units"), 405)
+    assert body["detail_en"].startswith("This address does not take this method")
+    response = client.delete("/api/v1/units")
+    assert response["Allow"] == "GET"
