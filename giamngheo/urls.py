@@ -46,5 +46,7 @@ urlpatterns += [
     path("", include("giamngheo.opendata.urls")),
     # The feedback channel's Open311 GeoReport v2 API for apps: /open311/v2/.
     path("open311/", include("giamngheo.feedback.open311.urls")),
+    # The data API for apps and other systems: /api/v1/ (its docs at /api/v1/docs).
+    path("api/v1/", include("giamngheo.api.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -85,6 +85,8 @@ MANAGE_FEEDBACK = [
     "accounts.view_personaldataaccess",
     *_crud(["feedback.feedbackcategory", "feedback.answertemplate", "feedback.apikey"]),
 ]
+# The data API's unit keys: the province issues and revokes them.
+MANAGE_API_KEYS = _crud(["api.unitapikey"])
 
 # Online contests: the province runs them (contests, rounds, the question bank)
 # and sees the participants with their phones; leaders, districts and communes
@@ -203,6 +205,7 @@ ROLES = [
             *HANDLE_FEEDBACK,
             *ASSIGN_FEEDBACK,
             *MANAGE_FEEDBACK,
+            *MANAGE_API_KEYS,
             *RUN_CONTESTS,
             *MODERATE_QUESTIONS,
             *RUN_POLLS,
@@ -233,6 +236,7 @@ ROLES = [
             *HANDLE_FEEDBACK,
             *ASSIGN_FEEDBACK,
             *MANAGE_FEEDBACK,
+            *MANAGE_API_KEYS,
             *RUN_CONTESTS,
             *MODERATE_QUESTIONS,
             *RUN_POLLS,

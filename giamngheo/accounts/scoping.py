@@ -7,7 +7,8 @@ administrative unit asks this module which units the user may touch:
   is the province, see every unit of that province;
 * a district officer sees their district and the communes under it;
 * a commune officer sees their commune;
-* a user without a unit sees nothing.
+* a user without a unit sees nothing;
+* a system holding a unit's key (``UnitPrincipal``) sees as that unit's officer.
 
 A unit keeps its national statistics code across map versions, so scoping goes
 by code: a commune officer keeps seeing their commune's records from before a
@@ -16,6 +17,7 @@ rename.  Roles (groups) say *what* a user may do; this says *where*.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Model, Q, QuerySet
@@ -30,7 +32,26 @@ if TYPE_CHECKING:
     from .models import User
 
 
-def units_visible_to(user: User | AnonymousUser) -> UnitQuerySet:
+@dataclass(frozen=True)
+class UnitPrincipal:
+    """A system acting for one unit (a key of the data API), asked about like a user.
+
+    It is scoped exactly as an officer of ``unit`` (so every rule that takes a
+    ``by`` scopes it through this policy too), holds no role and no
+    permission, and is never a superuser.
+    """
+
+    unit: Unit
+    is_authenticated: bool = True
+    is_active: bool = True
+    is_superuser: bool = False
+    pk: None = None
+
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        return False
+
+
+def units_visible_to(user: User | AnonymousUser | UnitPrincipal) -> UnitQuerySet:
     """Every version of every unit whose records ``user`` may see."""
     if not user.is_authenticated or not user.is_active:
         return Unit.objects.none()

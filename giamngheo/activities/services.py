@@ -1,4 +1,4 @@
-"""Writes of the activity register: portal items as register entries, and the import.
+"""Writes of the activity register: portal items as register entries; one activity (the API).
 
 A portal news article, event or policy dialogue counts as an activity once
 published, and a contest once ticked "published": ``sync_source`` creates or
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -24,10 +24,7 @@ from giamngheo.units.divisions import province_code
 from giamngheo.units.models import Unit, UnitLevel
 
 from .models import Activity, ActivityKind, Channel
-
-if TYPE_CHECKING:
-    pass
-
+from .rules import ActivityRule
 
 logger = logging.getLogger(__name__)
 
@@ -192,3 +189,31 @@ def sync_portal_activities() -> int:
     for content_type_id, pks in keep.items():
         Activity.objects.filter(source_type_id=content_type_id).exclude(source_id__in=pks).delete()
     return count
+
+
+def check_activity(activity: Activity, *, by: Any) -> None:
+    """Raise a ValidationError by field if ``activity`` cannot enter the register.
+
+    For routes without a form (the data API): the fields' own checks, then the
+    activity's one rule (``rules.ActivityRule``) with ``by``'s units, as the form
+    and the import ask it.
+    """
+    activity.title = " ".join((activity.title or "").split())
+    errors: dict[str, list[str]] = {}
+    try:
+        activity.clean_fields()
+    except ValidationError as error:
+        errors = {name: list(messages) for name, messages in error.message_dict.items()}
+    for name, messages in ActivityRule(by, [activity]).errors(activity).items():
+        errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    activity.validate_constraints()
+
+
+@transaction.atomic
+def record_activity(activity: Activity, *, by: Any) -> Activity:
+    """Add one activity to the register, all checks first (``check_activity``)."""
+    check_activity(activity, by=by)
+    activity.save()
+    return activity

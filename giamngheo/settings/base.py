@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "giamngheo.poverty",
     "giamngheo.evaluation",
     "giamngheo.reports",
+    "giamngheo.api",
     "giamngheo.portal",
     "giamngheo.opendata",
     "giamngheo.demo",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    # django-ninja's own Swagger UI files, served as our static files (no CDN).
+    "ninja",
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -312,6 +315,10 @@ FEEDBACK_RATE_LIMITS |= {
     "open311-read": env("OPEN311_READ_RATE", default="600/h"),
     "open311-track": env("OPEN311_TRACK_RATE", default="300/h"),
 }
+
+# --- The data API (giamngheo/api/, docs/operations.md): requests per unit key, from
+# all addresses (django-ratelimit syntax).
+API_KEY_RATE = env("API_KEY_RATE", default="1200/h")
 
 # --- Online knowledge contests (giamngheo/contests/, docs/operations.md).
 # Seconds after an attempt's deadline during which its answers still count (network delays).

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from giamngheo.api.models import UnitApiKey
 from giamngheo.broadcasts import services
 from giamngheo.broadcasts.models import Broadcast, monday_of
 from tests.accounts.factories import UserFactory
@@ -37,7 +38,7 @@ CASES = [
 ]
 # A form cannot even offer a commune outside the user's: its list says so in its own words.
 NOT_OFFERED = "Hãy chọn một lựa chọn hợp lệ"
-ROUTES = ["form", "week grid", "import", "service"]
+ROUTES = ["form", "week grid", "import", "service", "api"]
 
 
 @pytest.fixture
@@ -73,6 +74,19 @@ def enter(route, client, officer, code, on, title, minutes) -> str:
     if route == "import":
         sheet = xlsx([[code, on.strftime("%d/%m/%Y"), title, minutes, ""]])
         return upload(client, sheet).text
+    if route == "api":
+        key = UnitApiKey(name="Đài xã", unit=officer.unit)
+        raw = UnitApiKey.new_raw_key()
+        key.set_key(raw)
+        key.save()
+        programme = {"commune": code, "date": on.isoformat(), "title": title, "minutes": minutes}
+        response = client.post(
+            "/api/v1/radio-programmes",
+            {"programmes": [programme]},
+            content_type="application/json",
+            headers={"X-API-Key": raw},
+        )
+        return response.text
     try:
         services.record_programmes(
             [services.Programme(commune, on, title, minutes)], by=officer, refs=[""]

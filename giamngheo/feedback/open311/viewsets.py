@@ -1,47 +1,34 @@
-"""Province staff give each app its API key in the admin; the key is shown once.
-
-The create view answers the POST with a page that shows the new key, instead
-of redirecting with a message: the key is never stored in clear, so it must
-not travel through the session or a message cookie either.
-"""
+"""Province staff give each app its API key in the admin; the key is shown once
+(``core.api_keys.ApiKeyCreateView`` says why the page, not a message)."""
 
 from __future__ import annotations
 
-from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import ApiKey, new_raw_key
+from giamngheo.core.api_keys import ApiKeyCreateView
+
+from .models import ApiKey
 
 
-class ApiKeyCreateView(generic.CreateView):
-    def save_instance(self) -> ApiKey:
-        self.raw_key = new_raw_key()
-        self.form.instance.set_key(self.raw_key)
-        self.form.instance.created_by = self.request.user
-        return super().save_instance()
-
-    def save_action(self) -> TemplateResponse:
-        response = TemplateResponse(
-            self.request,
-            "feedback/admin/api_key_created.html",
-            {
-                "api_key": self.object,
-                "raw_key": self.raw_key,
-                "index_url": self.get_success_url(),
-                "header_title": self.object.name,
-            },
+class Open311KeyCreateView(ApiKeyCreateView):
+    def get_usage(self) -> str:
+        # The translation is ours, not input: safe to render as markup.
+        return mark_safe(
+            gettext(
+                "The app sends it as <code>api_key</code> with each "
+                "<code>POST requests.json</code> (or <code>.xml</code>)."
+            )
         )
-        response["Cache-Control"] = "no-store"
-        return response
 
 
 class ApiKeyViewSet(ModelViewSet):
     model = ApiKey
     icon = "key"
     menu_label = _("App API keys (Open311)")
-    add_view_class = ApiKeyCreateView
+    add_view_class = Open311KeyCreateView
     form_fields = ["name", "contact", "is_active"]
     list_display = [
         "name",
