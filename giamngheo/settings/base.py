@@ -135,6 +135,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Whole portal pages kept for anonymous visitors (portal/cache.py), emptied at every
 # page change; 0 turns it off.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
+# Site search results (the ranked pages of a query) kept as long, emptied with the
+# page cache; every search is still counted for the search terms report. 0: off.
+PORTAL_SEARCH_CACHE_SECONDS = env.int("PORTAL_SEARCH_CACHE_SECONDS", default=600)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
