@@ -11,3 +11,6 @@ class PortalConfig(AppConfig):
         # Connect the page cache's invalidation, also in management commands
         # (publish_scheduled from cron), where no middleware is loaded.
         from . import cache  # noqa: F401
+        from .restrictions import install
+
+        install()
