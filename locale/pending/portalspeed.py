@@ -1,0 +1,5 @@
+"""Translations of the msgids added by the helper `portalspeed` (issue 15)."""
+
+T = {
+    "This field is required.": "Trường này là bắt buộc.",
+}
