@@ -3,29 +3,16 @@
 Why: after a broadcast or a news story many citizens write at once; every
 acknowledged tracking code must be kept, and the server must keep up.
 
-What it does:
-
-1. Prepares a dedicated PostgreSQL database (``BENCH_FEEDBACK_DATABASE_URL``,
-   default ``giamngheo_bench_feedback``; never the dev or test one): migrate,
-   import_units once, the feedback categories, an Open311 key, and the floor's
-   table. The cache is ``BENCH_FEEDBACK_CACHE_URL`` (default Redis DB 14).
-2. Starts gunicorn (``--workers`` sync workers) with the development settings,
-   DEBUG off, persistent connections, the production task queue (a queued
-   notification is a row) and the production proof of work (PBKDF2, the
-   default cost: the server checks each solution as it would in production),
-   with the per-address limits raised so that one client address may post
-   this much (they are still counted at each post).
-3. Before the clock starts, as a browser does while its reader types: fetches
-   the form once (its CSRF cookie and token), then one ALTCHA challenge per
-   form post from ``/phan-anh/altcha/`` and solves each. The bench asks for a
-   one-digit key prefix (``FEEDBACK_ALTCHA_KEY_PREFIX=0``: 16 attempts instead
-   of 4,096) so that the client solves thousands in seconds; the server's work
-   per solution, one derivation, is the same.
-4. Posts for ``--seconds`` with ``--concurrency`` threads, ``--runs`` rounds
-   taking the three routes in turn: the bare INSERT view, the form, Open311.
-5. Checks: every acknowledged tracking code is stored exactly once, with its
-   one ``submitted`` event, and no case was stored that was not acknowledged;
-   the floor's rows likewise. It refuses to print figures that fail a check.
+gunicorn on a dedicated PostgreSQL database (``BENCH_FEEDBACK_DATABASE_URL``)
+and Redis (``BENCH_FEEDBACK_CACHE_URL``), the production task queue and proof
+of work. Before the clock starts the client loads the form once and fetches and
+solves one ALTCHA challenge per post, as a browser does while its reader types
+(a one-digit key prefix, so thousands are solved in seconds; the server's check
+of each is the production one). Then ``--runs`` rounds of ``--seconds`` per
+route: the bare INSERT view, the form, Open311. Afterwards it checks that every
+acknowledged code is stored exactly once (with its ``submitted`` event) and
+nothing unacknowledged, and refuses to print figures otherwise.
+bench/README.md says more.
 
     .venv/bin/python bench/bench_feedback.py [--runs 3] [--seconds 4] [--concurrency 8]
 """
