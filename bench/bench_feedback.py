@@ -374,24 +374,17 @@ def main() -> None:
         samples: dict[str, list[Sample]] = {label: [] for label in routes}
         for _ in range(args.runs):
             for label, post in routes.items():
-                sample = load(post, args.seconds, args.concurrency, server.pid)
-                samples[label].append(sample)
+                samples[label].append(load(post, args.seconds, args.concurrency, server.pid))
     finally:
         stop_server(server)
     for label, runs in samples.items():
-        for sample in runs:
-            for error in sample.errors[:3]:
-                print(f"{label}: {error}", file=sys.stderr)
-    acknowledged = {
-        "form and Open311": [
-            c
-            for label, runs in samples.items()
-            if "floor" not in label
-            for s in runs
-            for c in s.codes
-        ],
-        "bare INSERT": [c for s in samples["bare INSERT view (floor)"] for c in s.codes],
-    }
+        for error in [e for sample in runs for e in sample.errors][:3]:
+            print(f"{label}: {error}", file=sys.stderr)
+    floor = [c for s in samples["bare INSERT view (floor)"] for c in s.codes]
+    cases = [
+        c for label, runs in samples.items() if "floor" not in label for s in runs for c in s.codes
+    ]
+    acknowledged = {"form and Open311": cases, "bare INSERT": floor}
     problems = check(acknowledged, started_at)
     ran_dry = any(e.startswith("! IndexError") for s in samples[list(routes)[1]] for e in s.errors)
     if ran_dry:
