@@ -12,14 +12,22 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 KEY_PREFIX = "gn311_"
 # Characters of the key kept in clear, so staff can tell keys apart in the list.
 SHOWN_CHARACTERS = len(KEY_PREFIX) + 6
+# An app posts many requests with its key: the active key's id is kept in the
+# cache under its digest (one cache read instead of a query), and forgotten as
+# soon as the key is saved (deactivated) or deleted.
+CACHE_KEY = "open311:key:{}"
+CACHE_SECONDS = 300
 
 
 def new_raw_key() -> str:
@@ -32,11 +40,18 @@ def digest(raw_key: str) -> str:
 
 class ApiKeyQuerySet(models.QuerySet["ApiKey"]):
     def authenticate(self, raw_key: str) -> ApiKey | None:
-        """The active key matching ``raw_key``, or None."""
+        """The active key matching ``raw_key`` (only its id, when the cache has it), or None."""
         raw_key = (raw_key or "").strip()
         if not raw_key or len(raw_key) > 200:
             return None
-        return self.filter(key_hash=digest(raw_key), is_active=True).first()
+        key_hash = digest(raw_key)
+        pk = cache.get(CACHE_KEY.format(key_hash))
+        if pk is not None:
+            return self.model(pk=pk, key_hash=key_hash, is_active=True)
+        key = self.filter(key_hash=key_hash, is_active=True).first()
+        if key is not None:
+            cache.set(CACHE_KEY.format(key_hash), key.pk, CACHE_SECONDS)
+        return key
 
 
 class ApiKey(models.Model):
@@ -91,3 +106,9 @@ class ApiKey(models.Model):
         ApiKey.objects.filter(pk=self.pk).update(
             last_used_at=timezone.now(), requests_sent=F("requests_sent") + 1
         )
+
+
+@receiver(post_save, sender=ApiKey, dispatch_uid="open311_key_saved")
+@receiver(post_delete, sender=ApiKey, dispatch_uid="open311_key_deleted")
+def _forget_key(sender, instance: ApiKey, **kwargs) -> None:
+    cache.delete(CACHE_KEY.format(instance.key_hash))
