@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install static migrate demo test test-postgres lint format messages bench bench-portal bench-api prod-local clean
+.PHONY: run setup install static migrate demo test test-postgres lint format messages bench bench-portal bench-api bench-feedback prod-local clean
 
 run: setup ## A working site on SQLite with the demo data, on http://$(HOST)
 	@echo ""
@@ -69,6 +69,9 @@ bench-portal: $(VENV)/.installed ## Requests per second of portal pages, cached 
 
 bench-api: $(VENV)/.installed ## Requests per second of a data API list beside a bare JSON view
 	$(BIN)/python bench/bench_api.py
+
+bench-feedback: $(VENV)/.installed ## Feedback submissions per second (form, Open311) beside a bare INSERT
+	$(BIN)/python bench/bench_feedback.py
 
 prod-local: install ## The reference deployment of deploy/ on this machine, on https://localhost:8443/
 	$(BIN)/python scripts/copy_frontend.py

@@ -49,11 +49,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 SQLITE_PATH = ROOT / "var" / "bench_portal.sqlite3"
+# From the environment, so that two benches (or two people) never share a database or a cache.
 DATABASES = {
-    "postgres": "postgres://postgres@127.0.0.1:5432/giamngheo_bench_portal",
+    "postgres": os.environ.get(
+        "BENCH_PORTAL_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/giamngheo_bench_portal"
+    ),
     "sqlite": f"sqlite:///{SQLITE_PATH}",
 }
-CACHES = {"redis": "redis://127.0.0.1:6379/7", "locmem": "locmemcache://"}
+CACHES = {
+    "redis": os.environ.get("BENCH_PORTAL_CACHE_URL", "redis://127.0.0.1:6379/7"),
+    "locmem": "locmemcache://",
+}
+SAME_SIZE = " — bare view, same size"
 HOST = "127.0.0.1"
 STATUS_HEADER = "X-Page-Cache"
 BENCH_TITLE = "Bài đo tải số {n}: giảm nghèo bền vững ở cơ sở"
@@ -84,11 +91,10 @@ def create_postgres_database() -> None:
 
     admin_url = DATABASES["postgres"].rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = 'giamngheo_bench_portal'"
-        ).fetchone()
+        name = DATABASES["postgres"].rsplit("/", 1)[1]
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
-            admin.execute("CREATE DATABASE giamngheo_bench_portal")
+            admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare(db: str, cache_url: str, articles: int) -> dict[str, str]:
@@ -305,6 +311,11 @@ def measure(
     try:
         for path in urls.values():  # warm-up: imports, connections, and the cache filled
             load(port, path, 1.0, args.concurrency)
+        # Beside each page, a bare view that answers as many bytes: the floor it is held to.
+        urls = dict(urls)
+        for label, path in list(urls.items()):
+            if not path.startswith("/bench/"):
+                urls[label + SAME_SIZE] = f"/bench/page/?size={get(port, path)[2]}"
         samples: dict[str, list[Sample]] = {label: [] for label in urls}
         for _ in range(args.runs):
             for label, path in urls.items():
@@ -366,15 +377,21 @@ def report(results: dict[str, dict[str, list[Sample]]], args: argparse.Namespace
         f"{'/'.join(f'{n:.1f}' for n in os.getloadavg())} on {os.cpu_count()} CPUs.\n"
     )
     print(
-        "| address | setting | req/s median (min–max) | × ok view | server CPU ms/req "
-        "| × ok view CPU | latency p50 / p95 ms | from cache | KiB |"
+        "| address | setting | req/s median (min–max) | × ok view | × bare view same size "
+        "| server CPU ms/req | × ok view CPU | latency p50 / p95 ms | from cache | KiB |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    labels = next(iter(results.values())).keys()
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    labels = [label for label in next(iter(results.values())) if not label.endswith(SAME_SIZE)]
     for label in labels:
         for setting, samples in results.items():
             runs = samples[label]
             rps = [s.rps for s in runs]
+            bare = samples.get(label + SAME_SIZE)
+            same_size = (
+                f"{statistics.median(rps) / statistics.median(s.rps for s in bare):.2f}"
+                if bare
+                else "–"
+            )
             latencies = [t for s in runs for t in s.latencies]
             requests = sum(s.requests for s in runs)
             errors = sum(s.errors for s in runs)
@@ -386,7 +403,7 @@ def report(results: dict[str, dict[str, list[Sample]]], args: argparse.Namespace
             print(
                 f"| {label} | {setting} | {statistics.median(rps):,.0f} "
                 f"({min(rps):,.0f}–{max(rps):,.0f}){error_note} "
-                f"| {statistics.median(rps) / floor[setting]:.2f} "
+                f"| {statistics.median(rps) / floor[setting]:.2f} | {same_size} "
                 f"| {'–' if cpu is None else f'{1000 * cpu:.2f}'} "
                 f"| {'–' if cpu_ratio is None else f'{cpu_ratio:.1f}'} "
                 f"| {1000 * statistics.median(latencies):.1f} / "

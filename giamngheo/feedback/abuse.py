@@ -69,6 +69,7 @@ def new_challenge() -> dict:
         settings.FEEDBACK_ALTCHA_ALGORITHM,
         settings.FEEDBACK_ALTCHA_COST,
         expires_at=expires,
+        key_prefix=settings.FEEDBACK_ALTCHA_KEY_PREFIX,
         hmac_secret=_hmac_key(),
     )
     return challenge.to_dict()

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +39,7 @@ from .models import (
     FeedbackEvent,
     FeedbackStatus,
     PublishedAnswer,
+    new_tracking_code,
     reject_markup,
 )
 from .uploads import CleanFile
@@ -47,6 +48,8 @@ from .workdays import add_working_days
 # Bump when the consent text on the form changes: each case keeps the version it agreed to.
 CONSENT_VERSION = "2026-01"
 CITIZEN_CHANNELS = (Channel.WEB, Channel.API)
+# A new code is drawn when the one drawn is taken (about 1 in 10^14 per case).
+CODE_ATTEMPTS = 5
 
 
 def _record(
@@ -68,6 +71,16 @@ def _notify_unit(feedback: Feedback, kind: str) -> None:
     from .tasks import notify_unit
 
     transaction.on_commit(lambda: notify_unit.enqueue(feedback.pk, kind))
+
+
+def _notify_submitted(feedback: Feedback) -> None:
+    """The citizen's receipt and the province's alert, queued as one task (one row)."""
+    from .tasks import notify_submitted
+
+    citizen = bool(feedback.phone or feedback.email)
+    unit = feedback.assigned_unit_id is None
+    if citizen or unit:
+        transaction.on_commit(lambda: notify_submitted.enqueue(feedback.pk, citizen, unit))
 
 
 def _check_visible(by, feedback: Feedback) -> None:
@@ -144,23 +157,38 @@ def submit_feedback(
         )
     if entered_by is not None and not entered_by.has_perm("feedback.add_feedback"):
         raise PermissionDenied
+    fields = {
+        "category": category,
+        "commune": commune,
+        "text": text,
+        "channel": channel,
+        "name": name,
+        "phone": phone,
+        "email": email,
+        "address": address,
+        "latitude": latitude,
+        "longitude": longitude,
+    }
+    for attempt in range(CODE_ATTEMPTS):
+        code = new_tracking_code()
+        try:
+            return _store(code, fields, consent, entered_by, attachments)
+        except IntegrityError:
+            # The INSERT is what checks that the code is free (no query before it):
+            # only a code taken meanwhile is worth another draw.
+            taken = Feedback.objects.filter(tracking_code=code).exists()
+            if attempt + 1 == CODE_ATTEMPTS or not taken:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _store(
+    code: str, fields: dict, consent: bool, entered_by, attachments: Sequence[CleanFile]
+) -> Feedback:
     stored: list[str] = []
     try:
         with transaction.atomic():
-            feedback = _create(
-                category=category,
-                commune=commune,
-                text=text,
-                channel=channel,
-                consent=consent,
-                name=name,
-                phone=phone,
-                email=email,
-                address=address,
-                latitude=latitude,
-                longitude=longitude,
-                entered_by=entered_by,
-            )
+            feedback = _create(tracking_code=code, consent=consent, entered_by=entered_by, **fields)
             for clean in attachments:
                 attachment = Attachment(
                     feedback=feedback,
@@ -182,6 +210,13 @@ def submit_feedback(
 
 
 def _create(*, entered_by, consent: bool, **fields) -> Feedback:
+    """The case and its first event, in as few queries as the rules allow.
+
+    The category and the commune arrive as rows already read (the form or the
+    API looked them up), so they are checked here in memory rather than read
+    again by ``full_clean``; the tracking code's uniqueness and the rating's
+    range are the database's to enforce (a unique index, a CHECK constraint).
+    """
     now = timezone.now()
     fields["text"] = (fields["text"] or "").strip()
     for key in ("name", "phone", "email", "address"):
@@ -193,13 +228,26 @@ def _create(*, entered_by, consent: bool, **fields) -> Feedback:
         consent_at=now if consent else None,
         consent_version=CONSENT_VERSION if consent else "",
     )
-    if feedback.category_id and not feedback.category.is_active:
+    category, commune = fields["category"], fields["commune"]
+    if category is None or commune is None:
+        raise ValidationError(
+            {
+                name: _("This field is required.")
+                for name, value in (("category", category), ("commune", commune))
+                if value is None
+            }
+        )
+    if not category.is_active:
         raise ValidationError({"category": _("This category is no longer offered.")})
-    if feedback.commune_id and not feedback.commune.is_in_force(timezone.localdate(now)):
+    if not commune.is_in_force(timezone.localdate(now)):
         raise ValidationError({"commune": _("This commune no longer exists under this name.")})
-    feedback.due_on = deadline_for(feedback.category, timezone.localdate(now))
-    feedback.full_clean()
-    feedback.save()
+    feedback.due_on = deadline_for(category, timezone.localdate(now))
+    # Model.clean checks that the commune is a commune; the foreign keys point at
+    # the rows just checked, so their existence queries are left out.
+    feedback.full_clean(
+        exclude=["category", "commune"], validate_unique=False, validate_constraints=False
+    )
+    feedback.save(force_insert=True)
     _record(feedback, EventKind.SUBMITTED, by=entered_by)
     own_unit = getattr(entered_by, "unit", None)
     if (
@@ -212,9 +260,7 @@ def _create(*, entered_by, consent: bool, **fields) -> Feedback:
         feedback.status = FeedbackStatus.ASSIGNED
         feedback.save(update_fields=["assigned_unit", "assigned_at", "status", "updated_at"])
         _record(feedback, EventKind.ASSIGNED, by=entered_by, unit=own_unit)
-    _notify_citizen(feedback, EventKind.SUBMITTED)
-    if feedback.assigned_unit_id is None:
-        _notify_unit(feedback, EventKind.SUBMITTED)
+    _notify_submitted(feedback)
     return feedback
 
 

@@ -123,6 +123,21 @@ def notify_unit(feedback_id: int, kind: str) -> int:
 
 
 @task()
+def notify_submitted(feedback_id: int, citizen: bool, unit: bool) -> int:
+    """A new case: the citizen's receipt and the alert to the staff, queued as one task.
+
+    One task rather than two: queueing is a database row, and a new case is
+    the one write that citizens make many of at once.
+    """
+    sent = 0
+    if citizen:
+        sent += notify_citizen.call(feedback_id, EventKind.SUBMITTED)
+    if unit:
+        sent += notify_unit.call(feedback_id, EventKind.SUBMITTED)
+    return sent
+
+
+@task()
 def send_feedback_reminders() -> int:
     """Daily: e-mail each unit its overdue cases, and close answered cases past reopening.
 

@@ -195,6 +195,10 @@ class FeedbackViewSet(ModelViewSet):
     }
     export_filename = "phan-anh-kien-nghi"
     copy_view_enabled = False
+    # Not in Wagtail's reference index: it would queue a task at every save of every
+    # case (hundreds a second at peak) to record two keys that are PROTECT already,
+    # so a category or commune in use cannot be deleted anyway.
+    add_to_reference_index = False
 
     def register_admin_url_finder(self):
         # Links to a case (audit log, search) lead to its case page, within the user's scope.

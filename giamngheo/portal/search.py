@@ -12,8 +12,11 @@ on how a backend weighs titles.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils import timezone
@@ -25,6 +28,7 @@ from wagtail.search.utils import normalise_query_string
 
 from giamngheo.core.text import search_words
 
+from . import cache as page_cache
 from .models import ArticlePage, EventPage, MediaItemPage, PolicyDocumentPage, StoryPage
 
 # The sections a visitor may narrow the results to: URL value → (page type, label).
@@ -82,6 +86,28 @@ def ranked_page_ids(query: str, pages: PageQuerySet) -> list[int]:
     return in_title + elsewhere
 
 
+def cached_page_ids(query: str, section: str, site: Site | None) -> list[int]:
+    """``ranked_page_ids``, kept in the cache until pages change.
+
+    Repeated searches (the same few words, typed by many) are answered from the
+    cache under the page cache's version token, which every publish, unpublish,
+    move or deletion replaces (portal/cache.py): a search never finds a page
+    that has gone, nor misses one just published, once that change is made.
+    Counting the search for the search terms report is the view's, at every
+    search, cached or not.
+    """
+    seconds = getattr(settings, "PORTAL_SEARCH_CACHE_SECONDS", 0)
+    if seconds <= 0:
+        return ranked_page_ids(query, searchable_pages(site, section))
+    digest = hashlib.sha256(f"{section}\n{query}".encode()).hexdigest()[:32]
+    key = f"portal:search:{page_cache.version()}:{site.pk if site else 0}:{digest}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = ranked_page_ids(query, searchable_pages(site, section))
+        cache.set(key, ids, seconds)
+    return ids
+
+
 def search_pages(
     *, raw_query: str, section: str, page_number: str | None, site: Site | None
 ) -> SearchOutcome:
@@ -90,7 +116,7 @@ def search_pages(
     section = section if section in SECTIONS else ""
     if not query:
         return SearchOutcome(query="", section=section, page_obj=None, count=0, promotions=[])
-    ids = ranked_page_ids(query, searchable_pages(site, section))
+    ids = cached_page_ids(query, section, site)
     page_obj = Paginator(ids, PER_PAGE).get_page(page_number)
     by_id = Page.objects.filter(pk__in=page_obj.object_list).specific().in_bulk()
     page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]

@@ -139,6 +139,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Whole portal pages kept for anonymous visitors (portal/cache.py), emptied at every
 # page change; 0 turns it off.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
+# Site search results (the ranked pages of a query) kept as long, emptied with the
+# page cache; every search is still counted for the search terms report. 0: off.
+PORTAL_SEARCH_CACHE_SECONDS = env.int("PORTAL_SEARCH_CACHE_SECONDS", default=600)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -300,7 +303,11 @@ FEEDBACK_RATE_LIMITS = {
 # ALTCHA proof of work: the key signs challenges (derived from SECRET_KEY when empty).
 FEEDBACK_ALTCHA_HMAC_KEY = env("FEEDBACK_ALTCHA_HMAC_KEY", default="")
 FEEDBACK_ALTCHA_ALGORITHM = env("FEEDBACK_ALTCHA_ALGORITHM", default="PBKDF2/SHA-256")
-FEEDBACK_ALTCHA_COST = env.int("FEEDBACK_ALTCHA_COST", default=5000)
+# The browser's work is (16 ** len(KEY_PREFIX)) attempts of COST iterations on average;
+# the server's, to check a solution, one attempt. Many cheap attempts (4,096 × 320)
+# ask the browser as much as few dear ones (256 × 5,000) and the server 16 times less.
+FEEDBACK_ALTCHA_COST = env.int("FEEDBACK_ALTCHA_COST", default=320)
+FEEDBACK_ALTCHA_KEY_PREFIX = env("FEEDBACK_ALTCHA_KEY_PREFIX", default="000")
 FEEDBACK_ALTCHA_EXPIRES = env.int("FEEDBACK_ALTCHA_EXPIRES", default=1200)
 # Text messages to citizens (giamngheo/feedback/sms.py): the console in development.
 SMS_BACKEND = env("SMS_BACKEND", default="giamngheo.feedback.sms.ConsoleSmsBackend")

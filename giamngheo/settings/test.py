@@ -15,5 +15,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # One locmem cache lives through the whole run: a page cached by one test would be
 # served to the next. The page cache's own tests turn it on.
 PORTAL_PAGE_CACHE_SECONDS = 0
+PORTAL_SEARCH_CACHE_SECONDS = 0
 # /readyz's free-disk check: the test machines' disks are not a deployment's.
 HEALTH_MIN_FREE_DISK_MB = 1

@@ -17,6 +17,8 @@ __all__ = ["KEY_PREFIX", "ApiKey", "digest", "new_raw_key"]
 
 class ApiKey(AbstractApiKey):
     key_prefix = KEY_PREFIX
+    # An app posts many requests with its key; Open311 needs only the key's id.
+    cache_authentication = True
 
     class Meta(AbstractApiKey.Meta):
         verbose_name = _("app API key")

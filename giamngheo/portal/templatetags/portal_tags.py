@@ -14,7 +14,12 @@ def main_menu(context) -> dict:
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"sections": []}
+    # The request goes along so that {% pageurl %} reads the site's root paths once
+    # per request (kept on it) rather than once per section from the cache.
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     sections = Page.objects.live().public().in_menu().child_of(site.root_page)
-    return {"sections": [(section, current_path.startswith(section.path)) for section in sections]}
+    return {
+        "request": request,
+        "sections": [(section, current_path.startswith(section.path)) for section in sections],
+    }
