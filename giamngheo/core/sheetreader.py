@@ -10,7 +10,8 @@ number, date, shared-string, inline-string, boolean and error cells, with the
 cached value of a formula), so the import's parsers see the same values.
 
 Its size is known before any row is parsed: the sheet's ``<dimension>`` when
-it has one (Excel and LibreOffice write it), else the size of its XML.
+it has one (Excel and LibreOffice write it), else its ``<row`` tags counted in
+the raw bytes (openpyxl's streaming writer leaves the dimension out).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ class Sheet:
             self.strings = self._strings(parts)
             self.dates, self.durations = self._date_styles(parts)
             self.xml_bytes = self.archive.getinfo(self.path).file_size
-            self.max_row = self._dimension()
+            self.max_row = self._dimension() or self._count_rows()
         except (zipfile.BadZipFile, KeyError, StopIteration, ET.ParseError, OSError) as error:
             raise SheetError(str(error)) from error
 
@@ -132,6 +133,16 @@ class Sheet:
                 if element.tag == f"{MAIN}sheetData":
                     return None
         return None
+
+    def _count_rows(self) -> int:
+        """The ``<row`` tags of the sheet, counted in its bytes without parsing them."""
+        count, tail = 0, b""
+        with self.archive.open(self.path) as xml:
+            while chunk := xml.read(1 << 20):
+                data = tail + chunk
+                count += data.count(b"<row ") + data.count(b"<row>")
+                tail = data[-4:]  # a tag cut by the chunk's end is counted with the next
+        return count
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         """(row number, values by column) for each row the sheet holds, in order."""

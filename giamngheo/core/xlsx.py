@@ -105,7 +105,7 @@ def read_rows(upload, columns: Sequence[Column]) -> ParseResult:
             _("The file is not an Excel workbook (.xlsx). Use the template.")
         ) from error
     too_many = _("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS}
-    if (sheet.max_row or 0) > MAX_ROWS + 1 or sheet.xml_bytes > MAX_SHEET_BYTES:
+    if sheet.max_row > MAX_ROWS + 1 or sheet.xml_bytes > MAX_SHEET_BYTES:
         sheet.close()
         raise ImportFileError(too_many)
     try:

@@ -8,6 +8,7 @@ it and never depends on the fonts of the machine that renders it.
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import threading
 from pathlib import Path
@@ -129,6 +130,9 @@ def render_html(*, document: ReportDocument, sections: list[Section]) -> str:
 # (WeasyPrint's objects are not shared between threads): loading them took most
 # of a report's time (bench/bench_report.py).
 _loaded = threading.local()
+# Dropped before the interpreter tears WeasyPrint's modules down, which the
+# FontConfiguration's own finaliser needs.
+atexit.register(lambda: vars(_loaded).clear())
 
 
 def stylesheet() -> tuple[Any, Any]:
