@@ -138,7 +138,7 @@ class Sheet:
         """The ``<row`` tags of the sheet, counted in its bytes without parsing them."""
         count, tail = 0, b""
         with self.archive.open(self.path) as xml:
-            while chunk := xml.read(1 << 20):
+            while chunk := xml.read(1 << 18):
                 data = tail + chunk
                 count += data.count(b"<row ") + data.count(b"<row>")
                 tail = data[-4:]  # a tag cut by the chunk's end is counted with the next
