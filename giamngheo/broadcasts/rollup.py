@@ -94,8 +94,18 @@ def on_save(sender, instance: Broadcast, raw: bool = False, **kwargs) -> None:
         refresh(pairs_of([instance]) | getattr(instance, "_rollup_before", set()))
 
 
-def on_delete(sender, instance: Broadcast, **kwargs) -> None:
-    refresh(pairs_of([instance]))
+def on_pre_delete(sender, instance: Broadcast, origin=None, **kwargs) -> None:
+    # A deletion (one programme, or a queryset of thousands) gathers its weeks here...
+    holder = instance if origin is None else origin
+    holder.__dict__.setdefault("_rollup_pending", set()).update(pairs_of([instance]))
+
+
+def on_delete(sender, instance: Broadcast, origin=None, **kwargs) -> None:
+    # ...and recounts them all at its first post_delete: Django deletes every row of
+    # a model before sending any post_delete, so one recount serves the whole batch.
+    holder = instance if origin is None else origin
+    if pending := holder.__dict__.pop("_rollup_pending", None):
+        refresh(pending)
 
 
 def compliant_per_week(

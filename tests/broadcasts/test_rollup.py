@@ -93,3 +93,13 @@ def test_the_national_figure_takes_two_queries_a_year_whatever_the_programmes(
         for year in range(2023, 2023 + years):
             result = radio_compliance(year=year, min_per_week=1, communes=hue_communes())
     assert result.year == 2022 + years
+
+
+def test_deleting_many_programmes_recounts_once(hue_units, django_assert_max_num_queries):
+    weeks = iso_weeks(2023)[:10]
+    for code in ("19942", "19903"):
+        for week in weeks:
+            BroadcastFactory(commune=unit(code), on=week)
+    with django_assert_max_num_queries(12):
+        Broadcast.objects.filter(commune__code__in=["19942", "19903"]).delete()
+    assert same_as_the_log(2023) == dict.fromkeys(iso_weeks(2023), 0)
