@@ -60,9 +60,13 @@ messages: install ## Refresh locale/vi from the code, then compile every catalog
 	-$(BIN)/python scripts/translate.py > /dev/null
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
-bench: $(VENV)/.installed ## National-scale data on PostgreSQL and SQLite, then time the indicators
-	$(BIN)/python bench/generate.py
-	$(BIN)/python bench/bench_indicators.py
+# Databases and caches of the benches come from the environment (bench/README.md):
+# BENCH_DATABASE_URL, BENCH_IMPORT_DATABASE_URL, BENCH_REPORT_DATABASE_URL, BENCH_CACHE_URL.
+BENCH_DBS ?= postgres
+
+bench: $(VENV)/.installed ## Every bench (indicators, import, report, portal, feedback, API), ratios with the load average into bench/RESULTS.md
+	$(BIN)/python bench/generate.py --db $(BENCH_DBS)
+	$(BIN)/python bench/run_all.py
 
 bench-portal: $(VENV)/.installed ## Requests per second of portal pages, cached and not, on gunicorn
 	$(BIN)/python bench/bench_portal.py

@@ -135,6 +135,7 @@ def main() -> int:
             f"({min(bare_rates):.0f}–{max(bare_rates):.0f}), "
             f"ratio API/bare {api_median / bare_median:.2f}"
         )
+        print(f"RATIO api {name} / bare JsonResponse: {api_median / bare_median:.2f}")
     print(f"load average after: {os.getloadavg()}")
     return 0
 

@@ -338,6 +338,10 @@ def report(samples: dict[str, list[Sample]], args: argparse.Namespace) -> None:
             f"| {1000 * statistics.median(cpu):.1f} | {codes:,} "
             f"| {sum(len(s.errors) for s in runs)} |"
         )
+        print(
+            f"RATIO feedback {label} / bare INSERT: {statistics.median(rates) / floor:.2f} "
+            f"(goal: 200 submissions/s, p99 under 200 ms)"
+        )
 
 
 def main() -> None:

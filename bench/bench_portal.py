@@ -410,6 +410,10 @@ def report(results: dict[str, dict[str, list[Sample]]], args: argparse.Namespace
                 f"{1000 * percentile(latencies, 0.95):.1f} | {share} "
                 f"| {runs[0].size / 1024:.1f} |"
             )
+            print(
+                f"RATIO portal {label} {setting} / bare view of the same size: "
+                f"{statistics.median(rps) / floor[setting]:.2f}"
+            )
 
 
 def main() -> None:

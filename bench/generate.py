@@ -3,7 +3,10 @@
 Why: the speed goal is about the whole country (about 10,000 communes and five
 years of weekly radio logs, millions of rows), a size the dev and test
 databases never reach.  This makes that size in dedicated databases only:
-PostgreSQL ``giamngheo_bench`` and SQLite ``var/bench.sqlite3``.
+PostgreSQL ``giamngheo_bench`` and SQLite ``var/bench.sqlite3`` unless
+``BENCH_DATABASE_URL`` / ``BENCH_SQLITE_PATH`` name others (``benchdb.py``).
+``BENCH_COMMUNES`` sets the default of ``--communes`` (a smaller country on a
+busy machine: the ratios hold, the seconds shrink).
 
 A reload drops the benchmark database, migrates it and loads it by the fastest
 path of each backend (COPY on PostgreSQL, executemany in large transactions on
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import random
 import time
 from collections.abc import Iterator
@@ -189,8 +193,9 @@ def reset_database(db: str) -> None:
 
     admin_url = benchdb.URLS["postgres"].rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute("DROP DATABASE IF EXISTS giamngheo_bench")
-        admin.execute("CREATE DATABASE giamngheo_bench")
+        name = benchdb.postgres_name()
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def report() -> None:
@@ -274,7 +279,9 @@ def main() -> None:
         "--db", nargs="+", choices=sorted(benchdb.URLS), default=["postgres", "sqlite"]
     )
     parser.add_argument("--seed", type=int, default=2021)
-    parser.add_argument("--communes", type=int, default=10_000)
+    parser.add_argument(
+        "--communes", type=int, default=int(os.environ.get("BENCH_COMMUNES", 10_000))
+    )
     parser.add_argument("--force", action="store_true", help="reload even if already loaded")
     args = parser.parse_args()
     for db in args.db:

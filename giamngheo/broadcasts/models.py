@@ -199,3 +199,27 @@ class WeekReopening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.log}: {self.reason[:40]}"
+
+
+class RadioWeekCounts(models.Model):
+    """Programmes per ISO week of one commune in one ISO year: a rollup of ``Broadcast``.
+
+    Byte ``i`` of ``counts`` is the number of programmes of week ``i + 1`` (at most
+    255).  Written by ``rollup.refresh`` in the same transaction as the programmes
+    (``services.store_programmes``, and the signals for single saves and deletes),
+    so the national indicator reads 10,000 rows a year instead of 600,000 and is
+    never behind the log (bench/RESULTS.md).
+    """
+
+    commune = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()  # the ISO year of the weeks
+    counts = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "year"], name="radio_week_counts_unique")
+        ]
+        indexes = [models.Index(fields=["year", "commune"])]
+
+    def __str__(self) -> str:
+        return f"{self.commune_id}, {self.year}"

@@ -22,6 +22,7 @@ from giamngheo.accounts import scoping
 from giamngheo.indicators.cache import bump_year
 from giamngheo.units.models import Unit, UnitLevel
 
+from . import rollup
 from .models import Broadcast, BroadcastSource, WeeklyLog, WeekReopening, monday_of
 from .selectors import reporting_settings
 
@@ -190,8 +191,9 @@ def store_programmes(programmes: Sequence[Programme], *, by, created_by=None) ->
         [WeeklyLog(commune_id=c, week_start=w, reported_by=by) for c, w in weeks - known],
         batch_size=2000,
     )
+    rollup.refresh(rollup.pairs_of(broadcasts))  # bulk_create sends no signals
     for year in {b.on.year for b in broadcasts}:
-        bump_year(year)  # bulk_create sends no signals
+        bump_year(year)
     return broadcasts
 
 

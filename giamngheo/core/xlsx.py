@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,14 +17,17 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
 
 from .figures import XLSX_DATE, decimals_needed, is_number, rounded, share_columns, xlsx_format
+from .sheetreader import Sheet, SheetError
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_ROWS = 50_000
+MAX_ROWS = 100_000
+# A sheet that does not say how many rows it has is refused above this much XML
+# (about 1 kB a row: the template's rows take 150 to 300 bytes).
+MAX_SHEET_BYTES = MAX_ROWS * 1024
 
 
 class ImportFileError(Exception):
@@ -88,20 +90,39 @@ def _is_blank(value: Any) -> bool:
 
 
 def read_rows(upload, columns: Sequence[Column]) -> ParseResult:
-    """Parse the first sheet of ``upload`` against ``columns`` (matched by header)."""
-    data = upload.read() if hasattr(upload, "read") else upload
+    """Parse the first sheet of ``upload`` against ``columns`` (matched by header).
+
+    The rows stream from the file (``core.sheetreader``); a sheet larger than
+    ``MAX_ROWS`` is refused from its size before any row is read.
+    """
+    source = io.BytesIO(upload) if isinstance(upload, bytes) else upload
+    if hasattr(source, "seek"):
+        source.seek(0)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        sheet = Sheet(source)
+    except SheetError as error:
         raise ImportFileError(
             _("The file is not an Excel workbook (.xlsx). Use the template.")
         ) from error
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    too_many = _("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS}
+    if sheet.max_row > MAX_ROWS + 1 or sheet.xml_bytes > MAX_SHEET_BYTES:
+        sheet.close()
+        raise ImportFileError(too_many)
+    try:
+        return _parse(sheet.rows(), columns, too_many)
+    except (SheetError, IndexError, ValueError) as error:
+        raise ImportFileError(
+            _("The file is not an Excel workbook (.xlsx). Use the template.")
+        ) from error
+    finally:
+        sheet.close()
+
+
+def _parse(rows, columns: Sequence[Column], too_many: str) -> ParseResult:
     header = next(rows, None)
     if header is None:
         raise ImportFileError(_("The file is empty."))
-    names = [str(cell).strip() if cell is not None else "" for cell in header]
+    names = [str(cell).strip() if cell is not None else "" for cell in header[1]]
     positions: dict[str, int] = {}
     missing = []
     for column in columns:
@@ -116,11 +137,11 @@ def read_rows(upload, columns: Sequence[Column]) -> ParseResult:
         )
 
     result = ParseResult()
-    for number, cells in enumerate(rows, start=2):
-        if number > MAX_ROWS + 1:
-            raise ImportFileError(
-                _("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS}
-            )
+    read = 0
+    for number, cells in rows:
+        read += 1
+        if read > MAX_ROWS:  # a sheet that did not say its size, or said it wrong
+            raise ImportFileError(too_many)
         if all(_is_blank(cell) for cell in cells):
             continue
         values: dict[str, Any] = {}
@@ -137,7 +158,6 @@ def read_rows(upload, columns: Sequence[Column]) -> ParseResult:
             except CellError as error:
                 result.add_error(number, column, str(error))
         result.rows.append(ParsedRow(number, values))
-    workbook.close()
     if not result.rows:
         raise ImportFileError(_("The file has no data rows."))
     return result

@@ -8,8 +8,11 @@ it and never depends on the fonts of the machine that renders it.
 
 from __future__ import annotations
 
+import atexit
 import datetime
+import threading
 from pathlib import Path
+from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -39,6 +42,8 @@ FONT_STACK = ", ".join(f'"{FONT_FAMILY} {s}"' for s in ("vietnamese", "latin", "
 # Every face the styles use: bold italic too ("Nơi nhận:", table titles), or WeasyPrint
 # would draw them in the regular italic.
 FONT_STYLES = [("400", "normal"), ("700", "normal"), ("400", "italic"), ("700", "italic")]
+# Nothing in the page is fetched from the network or the site.
+BASE_URL = str(Path(__file__).parent)
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"]
 
 
@@ -117,23 +122,37 @@ def render_html(*, document: ReportDocument, sections: list[Section]) -> str:
     ]
     return render_to_string(
         "reports/report.html",
-        {
-            "document": document,
-            "parts": parts,
-            "fonts": font_faces(),
-            "font_stack": FONT_STACK,
-            "national_title": NATIONAL_TITLE,
-            "motto": MOTTO,
-        },
+        {"document": document, "parts": parts, "national_title": NATIONAL_TITLE, "motto": MOTTO},
     )
+
+
+# The stylesheet and its twelve font files, loaded once per process and thread
+# (WeasyPrint's objects are not shared between threads): loading them took most
+# of a report's time (bench/bench_report.py).
+_loaded = threading.local()
+# Dropped before the interpreter tears WeasyPrint's modules down, which the
+# FontConfiguration's own finaliser needs.
+atexit.register(lambda: vars(_loaded).clear())
+
+
+def stylesheet() -> tuple[Any, Any]:
+    """The report's ``weasyprint.CSS`` and the ``FontConfiguration`` holding its fonts."""
+    if getattr(_loaded, "css", None) is None:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        fonts = FontConfiguration()
+        text = render_to_string(
+            "reports/report.css", {"fonts": font_faces(), "font_stack": FONT_STACK}
+        )
+        _loaded.css = CSS(string=text, font_config=fonts, base_url=BASE_URL)
+        _loaded.fonts = fonts
+    return _loaded.css, _loaded.fonts
 
 
 def write_pdf(*, document: ReportDocument, sections: list[Section]) -> bytes:
     from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
 
     html = render_html(document=document, sections=sections)
-    # base_url: nothing in the page is fetched from the network or the site.
-    return HTML(string=html, base_url=str(Path(__file__).parent)).write_pdf(
-        font_config=FontConfiguration()
-    )
+    css, fonts = stylesheet()
+    return HTML(string=html, base_url=BASE_URL).write_pdf(stylesheets=[css], font_config=fonts)

@@ -1,13 +1,18 @@
 """Excel import of radio logs: every bad row reported, nothing half-imported."""
 
+import datetime
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
+from giamngheo.broadcasts.importers import import_broadcasts
 from giamngheo.broadcasts.models import Broadcast, WeeklyLog
+from giamngheo.broadcasts.selectors import iso_weeks
+from tests.conftest import unit
 
 HEADERS = ["Mã xã", "Ngày phát", "Tiêu đề", "Thời lượng (phút)", "Nguồn"]
 
@@ -109,3 +114,50 @@ def test_commune_officer_cannot_import_for_another_commune(client, commune_offic
     assert response.status_code == 200
     assert Broadcast.objects.count() == 0
     assert "19903" in response.text
+
+
+def big_file(rows: int, codes: list[str]) -> bytes:
+    """``rows`` distinct programmes of 2023 over ``codes``."""
+    days = [f"{d:02d}/{m:02d}/2023" for m in range(1, 13) for d in range(2, 29)]
+    lines = [
+        [codes[i % len(codes)], days[(i // len(codes)) % len(days)], f"Bản tin {i}", 15, ""]
+        for i in range(rows)
+    ]
+    return xlsx(lines).read()
+
+
+@pytest.mark.parametrize("rows", [20, 400])
+@pytest.mark.parametrize("role", ["province_staff", "district_officer"])
+def test_an_import_asks_the_database_a_fixed_number_of_queries(
+    request, hue_units, django_assert_max_num_queries, rows, role
+):
+    user = request.getfixturevalue(role)
+    codes = ["19942", "19903", "20068"] if role == "province_staff" else ["19942", "19903"]
+    data = big_file(rows, codes)
+    # The district reopened 2023 for its communes: its officer may log the year late.
+    reopened = timezone.now() + datetime.timedelta(days=30)
+    WeeklyLog.objects.bulk_create(
+        WeeklyLog(commune=unit(code), week_start=week, reopened_until=reopened)
+        for code in codes
+        for week in iso_weeks(2023)
+    )
+    with django_assert_max_num_queries(20):
+        report = import_broadcasts(upload=data, by=user)
+    assert (report.added, report.errors) == (rows, [])
+    assert Broadcast.objects.count() == rows
+
+
+def test_an_oversized_sheet_is_refused_before_any_row_is_read(staff, hue_units):
+    from giamngheo.core.xlsx import MAX_ROWS
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADERS)
+    sheet.append(GOOD[0])
+    sheet.cell(row=MAX_ROWS + 2, column=1, value="19942")  # the sheet now says 100,002 rows
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = upload(staff, SimpleUploadedFile("phat-thanh.xlsx", buffer.getvalue()))
+    assert response.status_code == 200
+    assert "Tệp có hơn 100000 dòng" in response.text
+    assert Broadcast.objects.count() == 0
