@@ -15,6 +15,7 @@ import random
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from giamngheo.plans.models import PlannedActivity
@@ -22,6 +23,7 @@ from giamngheo.units.divisions import province_code
 from giamngheo.units.models import Unit, UnitLevel
 
 from .models import Activity, ActivityKind, Channel
+from .rules import ActivityRule
 from .services import sync_portal_activities
 
 DEMO_NOTE = "Dữ liệu minh họa (demo)."
@@ -156,7 +158,7 @@ def _planned(year: int) -> dict[tuple[str, str], list[PlannedActivity]]:
     found: dict[tuple[str, str], list[PlannedActivity]] = {}
     for planned in (
         PlannedActivity.objects.filter(plan__year=year)
-        .select_related("plan__unit")
+        .select_related("plan__unit", "plan__period")
         .order_by("plan__unit__code", "sort_order", "pk")
     ):
         found.setdefault((planned.plan.unit.code, planned.activity_type), []).append(planned)
@@ -228,6 +230,11 @@ def load_activities(rng: random.Random) -> int:
             )
             activity.set_derived_fields()
             activities.append(activity)
+    # The demo's activities pass the rule every other way in uses: a refusal is a bug here.
+    rule = ActivityRule(None, activities)
+    for activity in activities:
+        if errors := rule.errors(activity, ref=activity.title):
+            raise ValidationError(errors)
     Activity.objects.bulk_create(activities, batch_size=500)
     sync_portal_activities()
     return len(activities)

@@ -34,6 +34,7 @@ MOUNTAIN = {"a luoi", "nam dong"}
 START_RATE = {"mountain": 0.12, "other": 0.028}
 YEARLY_FALL = 0.8
 STANDARD = "Chuẩn nghèo đa chiều giai đoạn 2022–2025"
+DEMO_NOTE = "Dữ liệu minh họa, không phải số liệu chính thức."
 
 
 def _source(year: int) -> str:
@@ -43,6 +44,8 @@ def _source(year: int) -> str:
 def load_poverty(rng: random.Random) -> int:
     province = province_code(settings.PROVINCE_CODE)
     units = Unit.objects.of_province(province)
+    # Loading again (``load_demo --force``) replaces the demo's own figures only.
+    PovertyStatistic.objects.filter(unit__province_code=province, notes=DEMO_NOTE).delete()
     # Each commune keeps its size and its own poverty level from year to year.
     size: dict[str, int] = {}
     level: dict[str, float] = {}
@@ -91,5 +94,5 @@ def _row(unit: Unit, year: int, households: int, poor: int, near_poor: int) -> P
         near_poor_households=near_poor,
         poverty_standard=STANDARD,
         source=_source(year),
-        notes="Dữ liệu minh họa, không phải số liệu chính thức.",
+        notes=DEMO_NOTE,
     )
