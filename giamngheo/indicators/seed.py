@@ -12,7 +12,9 @@ import datetime
 INDICATORS = [
     {
         "code": "ke-hoach-truyen-thong",
-        "name": "Huyện, thị xã, thành phố có kế hoạch truyền thông giai đoạn và hằng năm",
+        # Map-neutral: the level that plans is the map's of each year (rules.plan_units).
+        "name": "Địa phương có kế hoạch truyền thông giai đoạn và hằng năm",
+        "description": ("Đến"),
         "unit_of_measure": "%",
         "rule": "plan_coverage",
         "sort_order": 1,

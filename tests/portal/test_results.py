@@ -80,7 +80,7 @@ def test_anyone_reads_each_indicator_against_its_target_for_the_province(
     assert table["phat-thanh-xa"]["target"] == "80%"
     assert table["tap-huan-can-bo"]["value"] == "0"
     html = response.text
-    assert "Huyện, thị xã, thành phố có kế hoạch truyền thông giai đoạn và hằng năm" in html
+    assert "Địa phương có kế hoạch truyền thông giai đoạn và hằng năm" in html
     assert "11,1%" in html
     assert "Tỉnh Thừa Thiên Huế" in html
 
@@ -189,7 +189,7 @@ def test_the_csv_holds_the_same_tables_and_opens_in_excel(client, results, phu_v
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert (table[0][1], table[0][3]) == ("Huyện Phú Vang", "2023")
     year_rows = {row[0]: row for row in table[3:6]}
-    name = "Huyện, thị xã, thành phố có kế hoạch truyền thông giai đoạn và hằng năm"
+    name = "Địa phương có kế hoạch truyền thông giai đoạn và hằng năm"
     assert year_rows[name][1:4] == ["%", "100%", "100%"]
     trend = [row for row in table[7:] if row and row[1] == name]
     assert [(row[0], row[3]) for row in trend] == [
