@@ -109,14 +109,15 @@ def _copy_postgresql(snapshot: Path) -> None:
     tables = _tables()
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE " + ", ".join(quote(t) for t in tables))
+        # DELETE, not TRUNCATE: TRUNCATE gives each of the 200 tables new files (seconds).
+        # Foreign keys are checked at commit, when the rows are whole again.
+        cursor.execute(";".join(f"DELETE FROM {quote(t)}" for t in tables))
         for table in tables:
             data = (snapshot / "tables" / f"{table}.bin").read_bytes()
             with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN (FORMAT binary)") as copy:
                 copy.write(data)
         models = apps.get_models(include_auto_created=True)
-        for sql in connection.ops.sequence_reset_sql(no_style(), models):
-            cursor.execute(sql)
+        cursor.execute(";".join(connection.ops.sequence_reset_sql(no_style(), models)))
 
 
 def _copy_sqlite(snapshot: Path) -> None:
