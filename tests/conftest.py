@@ -13,7 +13,7 @@ from django.apps import apps as django_apps
 from giamngheo.units.models import Unit
 from giamngheo.units.services import import_units
 from tests.accounts.factories import UserFactory
-from tests.databases import MigratedTemplate
+from tests.databases import MigratedTemplate, restore_units
 
 HUE = "46"
 # Days on which each of the three maps of Huế is in force.
@@ -23,7 +23,7 @@ ON_CURRENT_MAP = datetime.date(2025, 12, 1)
 
 
 def ensure_hue_units() -> None:
-    if not Unit.objects.of_province(HUE).exists():
+    if not Unit.objects.of_province(HUE).exists() and not restore_units():
         import_units(province_code=HUE)
 
 

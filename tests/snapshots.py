@@ -14,19 +14,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from tests import databases
-from tests.databases import ROOT, run_lock
+from tests.databases import ROOT, copy_rows, dump_postgresql, every_table, run_lock
 
 # The demo data sets more than one module uses, by name: what load_demo is given.
 # The annual reports' tests: the demo without the portal's pages and the citizens' parts.
@@ -41,7 +38,6 @@ RECIPES: dict[str, dict] = {
 }
 # Where load_demo writes files; a fixture may have pointed them at a temporary folder.
 FILE_SETTINGS = ("MEDIA_ROOT", "FEEDBACK_FILES_ROOT", "REPORTS_FILES_ROOT")
-SKIPPED_TABLES = {"django_migrations", "sqlite_sequence"}
 
 
 def restore_demo(name: str) -> None:
@@ -57,10 +53,7 @@ def restore_demo(name: str) -> None:
         if not (snapshot / "ready").exists():
             build(name, snapshot, shared)
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            _copy_postgresql(snapshot)
-        else:
-            _copy_sqlite(snapshot)
+        copy_rows(snapshot / "tables", snapshot / "database.sqlite3", every_table())
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
@@ -99,42 +92,6 @@ def build(name: str, snapshot: Path, shared: Path) -> None:
     (snapshot / "ready").touch()
 
 
-def _tables() -> list[str]:
-    with connection.cursor() as cursor:
-        names = connection.introspection.table_names(cursor)
-    return [name for name in names if name not in SKIPPED_TABLES]
-
-
-def _copy_postgresql(snapshot: Path) -> None:
-    tables = _tables()
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        # DELETE, not TRUNCATE: TRUNCATE gives each of the 200 tables new files (seconds).
-        # Foreign keys are checked at commit, when the rows are whole again.
-        cursor.execute(";".join(f"DELETE FROM {quote(t)}" for t in tables))
-        for table in tables:
-            data = (snapshot / "tables" / f"{table}.bin").read_bytes()
-            with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN (FORMAT binary)") as copy:
-                copy.write(data)
-        models = apps.get_models(include_auto_created=True)
-        cursor.execute(";".join(connection.ops.sequence_reset_sql(no_style(), models)))
-
-
-def _copy_sqlite(snapshot: Path) -> None:
-    source = sqlite3.connect(snapshot / "database.sqlite3")
-    quote = connection.ops.quote_name
-    try:
-        with connection.cursor() as cursor:
-            for table in _tables():
-                cursor.execute(f"DELETE FROM {quote(table)}")
-                rows = source.execute(f"SELECT * FROM {quote(table)}").fetchall()
-                if rows:
-                    marks = ", ".join("?" * len(rows[0]))
-                    cursor.executemany(f"INSERT INTO {quote(table)} VALUES ({marks})", rows)
-    finally:
-        source.close()
-
-
 def _load_and_keep(name: str, snapshot: Path) -> None:
     """In the subprocess: load the data set, then keep its tables and files."""
     import django
@@ -148,17 +105,7 @@ def _load_and_keep(name: str, snapshot: Path) -> None:
     with override_settings(**roots):
         assert load_demo(**RECIPES[name]) is True
     if connection.vendor == "postgresql":
-        (snapshot / "tables").mkdir()
-        quote = connection.ops.quote_name
-        with connection.cursor() as cursor:
-            for table in _tables():
-                sql = f"COPY {quote(table)} TO STDOUT (FORMAT binary)"
-                with (
-                    cursor.cursor.copy(sql) as copy,
-                    (snapshot / "tables" / f"{table}.bin").open("wb") as out,
-                ):
-                    for block in copy:
-                        out.write(block)
+        dump_postgresql(every_table(), snapshot / "tables")
     connection.close()
 
 
