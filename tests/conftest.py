@@ -36,8 +36,8 @@ def fill_migrated_database() -> None:
 def django_db_modify_db_settings(
     django_db_modify_db_settings_parallel_suffix, django_db_blocker, django_db_keepdb, request
 ):
-    """Each pytest-xdist worker's test database starts as a copy of one migrated
-    database built once per run (see tests/databases.py)."""
+    """Each test database (one per pytest-xdist worker) starts as a copy of one
+    migrated database built once per run (see tests/databases.py)."""
     if django_db_keepdb:
         yield  # --reuse-db: pytest-django's own setup
         return
