@@ -12,6 +12,7 @@ from django.apps import apps as django_apps
 
 from giamngheo.units.models import Unit
 from giamngheo.units.services import import_units
+from tests import databases
 from tests.accounts.factories import UserFactory
 from tests.databases import MigratedTemplate, restore_units
 
@@ -50,6 +51,19 @@ def django_db_modify_db_settings(
         template.prepare(fill_migrated_database)
     yield
     template.close()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def forget_copied_content_types():
+    """A demo copy (tests/snapshots.py) brings the content types' ids of the database
+    it was loaded in; once a module's rollback took them away, Django must not keep
+    them in its cache (they differ from this database's after a transactional test)."""
+    yield
+    if databases.FOREIGN_CONTENT_TYPES:
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+        databases.FOREIGN_CONTENT_TYPES = False
 
 
 @pytest.fixture(scope="session")

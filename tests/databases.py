@@ -30,6 +30,8 @@ UNIT_TABLES = ["units_unit", "units_unitsuccession"]
 # The run's directory shared by its workers, once this worker's database is a copy of
 # the migrated one (tests/snapshots.py keeps the demo data sets there).
 SHARED: Path | None = None
+# True once a demo copy brought its content types' ids, which a rollback takes away.
+FOREIGN_CONTENT_TYPES = False
 
 
 @contextmanager

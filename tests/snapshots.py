@@ -57,6 +57,7 @@ def restore_demo(name: str) -> None:
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
+    databases.FOREIGN_CONTENT_TYPES = True  # see forget_copied_content_types in conftest
     cache.clear()  # Wagtail's site root paths, the indicators' cached figures
     for setting in FILE_SETTINGS:
         files = snapshot / "files" / setting
