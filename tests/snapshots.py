@@ -72,7 +72,7 @@ def build(name: str, snapshot: Path, shared: Path) -> None:
     migrated = json.loads((shared / "migrated.ready").read_text())
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "giamngheo.settings.test"}
     if connection.vendor == "postgresql":
-        database = f"{migrated['name']}_demo"
+        database = f"{migrated['name']}_demo_{name}"  # workers build different sets at once
         with connection._nodb_cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{database}"')
             cursor.execute(f'CREATE DATABASE "{database}" TEMPLATE "{migrated["name"]}"')
