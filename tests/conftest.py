@@ -12,7 +12,9 @@ from django.apps import apps as django_apps
 
 from giamngheo.units.models import Unit
 from giamngheo.units.services import import_units
+from tests import databases
 from tests.accounts.factories import UserFactory
+from tests.databases import MigratedTemplate, restore_units
 
 HUE = "46"
 # Days on which each of the three maps of Huế is in force.
@@ -22,8 +24,46 @@ ON_CURRENT_MAP = datetime.date(2025, 12, 1)
 
 
 def ensure_hue_units() -> None:
-    if not Unit.objects.of_province(HUE).exists():
+    if not Unit.objects.of_province(HUE).exists() and not restore_units():
         import_units(province_code=HUE)
+
+
+def fill_migrated_database() -> None:
+    ensure_hue_units()
+    ensure_migration_rows()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, django_db_blocker, django_db_keepdb, request
+):
+    """Each test database (one per pytest-xdist worker) starts as a copy of one
+    migrated database built once per run (see tests/databases.py)."""
+    if django_db_keepdb:
+        yield  # --reuse-db: pytest-django's own setup
+        return
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "master")
+    shared = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if worker != "master":
+        shared = shared.parent  # the run's directory, above each worker's
+    template = MigratedTemplate(shared, worker)
+    with django_db_blocker.unblock():
+        template.prepare(fill_migrated_database)
+    yield
+    template.close()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def forget_copied_content_types():
+    """A demo copy (tests/snapshots.py) brings the content types' ids of the database
+    it was loaded in; once a module's rollback took them away, Django must not keep
+    them in its cache (they differ from this database's after a transactional test)."""
+    yield
+    if databases.FOREIGN_CONTENT_TYPES:
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+        databases.FOREIGN_CONTENT_TYPES = False
 
 
 @pytest.fixture(scope="session")

@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup
 from django.db import transaction
 
 from giamngheo.accounts.models import User
-from giamngheo.demo.services import load_demo
 from tests.conftest import ensure_hue_units, ensure_migration_rows
+from tests.snapshots import restore_demo
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -109,7 +109,7 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         ensure_hue_units()
         ensure_migration_rows()
-        load_demo(seed=7, force=True)
+        restore_demo("whole")
         yield
         transaction.set_rollback(True)
 

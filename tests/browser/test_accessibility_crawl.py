@@ -19,8 +19,9 @@ from django.apps import apps
 from playwright.sync_api import Error as PlaywrightError
 from wagtail.models import Page
 
-from giamngheo.demo.services import DEMO_PASSWORD, load_demo
+from giamngheo.demo.services import DEMO_PASSWORD
 from giamngheo.portal.base import PortalPage
+from tests.snapshots import restore_demo
 
 from .test_accessibility import AXE, serious_violations
 
@@ -46,7 +47,7 @@ ADMIN_SKIPPED = re.compile(r"logout|export=|/xuat|\.xlsx|\.pdf|import-template|/
 @pytest.fixture
 def demo(hue_units, wagtail_tree, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    load_demo(seed=7)
+    restore_demo("whole")
 
 
 def portal_addresses(tab, base: str) -> list[str]:

@@ -21,6 +21,7 @@ from giamngheo.portal.models import (
     SectionPage,
     StoryPage,
 )
+from tests.snapshots import restore_demo
 
 pytestmark = pytest.mark.usefixtures("hue_units", "wagtail_tree")
 
@@ -34,7 +35,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def portal(media_root):
-    assert load_demo(seed=7, parts=["portal"]) is True
+    restore_demo("portal")  # load_demo(seed=7, parts=["portal"]), loaded once per run
     return HomePage.objects.get()
 
 

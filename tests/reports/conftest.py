@@ -1,7 +1,8 @@
 """The demo data and the two 2023 reports made from it, once for a test module.
 
-Loading the demo is slow, so a module loads it once inside a transaction that
-is rolled back when the module ends: nothing it wrote reaches other modules.
+Loading the demo is slow, so a module puts it in once (a copy of the data set loaded
+once per run, tests/snapshots.py) inside a transaction that is rolled back when the
+module ends: nothing it wrote reaches other modules.
 """
 
 from __future__ import annotations
@@ -9,16 +10,11 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from giamngheo.demo.services import load_demo
 from giamngheo.reports.models import GeneratedReport
 from giamngheo.reports.services import request_report
 from tests.accounts.factories import UserFactory
 from tests.conftest import ensure_hue_units, ensure_migration_rows, unit
-
-DEMO_PARTS = [
-    *("users", "broadcasts", "plans", "training", "evaluation"),
-    *("activities", "network", "poverty"),
-]
+from tests.snapshots import restore_demo
 
 
 @pytest.fixture
@@ -39,7 +35,7 @@ def demo_reports(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), transaction.atomic():
         ensure_hue_units()
         ensure_migration_rows()
-        load_demo(seed=7, parts=DEMO_PARTS, force=True)
+        restore_demo("reports")
         staff = UserFactory(role="province_staff", unit=unit("46"))
         reports = {
             code: request_report(
@@ -76,7 +72,7 @@ def decree_reports(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), transaction.atomic():
         ensure_hue_units()
         wagtail_tree.__wrapped__(None)
-        load_demo(seed=7, parts=DEMO_PARTS, force=True)
+        restore_demo("reports")
         staff = UserFactory(role="province_staff", unit=unit("46"))
         ward = (
             Unit.objects.filter(level=UnitLevel.COMMUNE, name="Phường An Cựu")
