@@ -365,3 +365,25 @@ def test_a_question_that_looks_like_a_formula_is_inert_text_in_the_exports(
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     cells = [c.value for row in book.active.iter_rows(min_row=2) for c in row]
     assert '\'=HYPERLINK("http://x.invalid","bấm vào đây")' in cells
+
+
+def test_a_question_typed_as_a_formula_on_the_portal_is_inert_in_the_staffs_exports(
+    client, province_staff, portal, altcha_payload
+):
+    """Followed from the public form a citizen fills in to both of the staff's exports."""
+    from django.test import Client
+
+    dialogue = DialogueFactory(title="Đối thoại về vay vốn", unit=unit(PHU_VANG))
+    formula = '=HYPERLINK("http://x.invalid","bấm vào đây")'
+    response = client.post(
+        dialogue.url + "dat-cau-hoi/", {"text": formula, "altcha": altcha_payload()}
+    )
+    assert response.status_code == 302
+    assert DialogueQuestion.objects.get().text == formula  # stored as typed
+    staff = Client()
+    staff.force_login(province_staff)
+    assert export_column(staff, "engagement_questions") == ["'" + formula]
+    response = staff.get(reverse("engagement_questions:index") + "?export=xlsx")
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cells = [c.value for row in book.active.iter_rows(min_row=2) for c in row]
+    assert "'" + formula in cells and formula not in cells
