@@ -8,7 +8,7 @@ record form checks it.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -24,8 +24,10 @@ from giamngheo.core.xlsx import (
     ParseResult,
     choice_parser,
     parse_code,
+    parse_count,
     parse_date,
     parse_text,
+    whole_number,
 )
 from giamngheo.units.models import Unit
 
@@ -36,34 +38,12 @@ if TYPE_CHECKING:
     from giamngheo.accounts.models import User
 
 
-def parse_count(value: Any) -> int:
-    """A number of people: a whole number, 0 or more ("1.500" is read as Vietnamese write it)."""
-    if isinstance(value, int | float):
-        number = float(value)
-    else:
-        text = str(value).replace(" ", "").replace(".", "").replace(",", "")
-        try:
-            number = float(text)
-        except ValueError as error:
-            raise CellError(_("“%(value)s” is not a number") % {"value": value}) from error
-    if not number.is_integer() or number < 0:
-        raise CellError(_("must be a whole number, 0 or more"))
-    return int(number)
-
-
 def parse_cost(value: Any) -> Decimal:
-    """An amount in VND; "1.500.000" and "1 500 000" are read as Vietnamese write them."""
-    if isinstance(value, int | float):
-        amount = Decimal(str(value))
-    else:
-        text = str(value).replace(" ", "").replace(".", "").replace(",", "")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation as error:
-            raise CellError(_("“%(value)s” is not an amount") % {"value": value}) from error
-    if amount < 0 or amount != amount.to_integral_value():
+    """An amount in VND: a whole number by the one rule ("1.500.000", "1 500 000")."""
+    amount = whole_number(value)
+    if amount < 0:
         raise CellError(_("must be a whole amount in VND, 0 or more"))
-    return amount
+    return Decimal(amount)
 
 
 def parse_url(value: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -191,14 +192,43 @@ def parse_date(value: Any) -> datetime.date:
     raise CellError(_("“%(value)s” is not a date (dd/mm/yyyy)") % {"value": text})
 
 
-def parse_positive_int(value: Any) -> int:
-    try:
-        number = float(str(value).replace(",", "."))
-    except ValueError as error:
-        raise CellError(_("“%(value)s” is not a number") % {"value": value}) from error
-    if not number.is_integer() or number <= 0:
-        raise CellError(_("must be a whole number above 0"))
+# "1.234" and "1,234" are thousands, as Vietnamese write a count; "1,5" is not whole.
+THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+
+
+def whole_number(value: Any) -> int:
+    """The one rule for a whole number in a cell, whatever the column."""
+    if isinstance(value, bool):
+        raise CellError(_("“%(value)s” is not a number") % {"value": value})
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value).strip().replace(" ", "")
+        if THOUSANDS.match(text):
+            text = text.replace(".", "").replace(",", "")
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError as error:
+            raise CellError(_("“%(value)s” is not a number") % {"value": value}) from error
+    if not number.is_integer():
+        raise CellError(_("must be a whole number"))
     return int(number)
+
+
+def parse_count(value: Any) -> int:
+    """A number of people or households: a whole number, 0 or more."""
+    number = whole_number(value)
+    if number < 0:
+        raise CellError(_("must be a whole number, 0 or more"))
+    return number
+
+
+def parse_positive_int(value: Any) -> int:
+    """A whole number above 0 (minutes of a programme)."""
+    number = whole_number(value)
+    if number <= 0:
+        raise CellError(_("must be a whole number above 0"))
+    return number
 
 
 def choice_parser(choices: Iterable[tuple[str, str]]) -> Callable[[Any], str]:

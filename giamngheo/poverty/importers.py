@@ -10,14 +10,21 @@ by ``services.record_figures``.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from giamngheo.core.imports import ImportReport, RowImport
-from giamngheo.core.xlsx import CellError, Column, ParseResult, parse_code, parse_text
+from giamngheo.core.xlsx import (
+    CellError,
+    Column,
+    ParseResult,
+    parse_code,
+    parse_count,
+    parse_text,
+    whole_number,
+)
 from giamngheo.units.models import Unit
 
 from .models import FIRST_YEAR, PovertyStatistic, is_in_force_during
@@ -28,38 +35,8 @@ if TYPE_CHECKING:
     from giamngheo.accounts.models import User
 
 
-THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
-
-
-def _whole_number(value: Any) -> int:
-    if isinstance(value, bool):
-        raise CellError(_("“%(value)s” is not a number") % {"value": value})
-    if isinstance(value, int | float):
-        number = float(value)
-    else:
-        text = str(value).strip().replace(" ", "")
-        # "1.234" and "1,234" are thousands in a count, as Vietnamese write them.
-        if THOUSANDS.match(text):
-            text = text.replace(".", "").replace(",", "")
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError as error:
-            raise CellError(_("“%(value)s” is not a number") % {"value": value}) from error
-    if not number.is_integer():
-        raise CellError(_("must be a whole number"))
-    return int(number)
-
-
-def parse_count(value: Any) -> int:
-    """A number of households: a whole number, 0 or more ("1.234" and "1,234" read 1234)."""
-    number = _whole_number(value)
-    if number < 0:
-        raise CellError(_("cannot be negative"))
-    return number
-
-
 def parse_year(value: Any) -> int:
-    number = _whole_number(value)
+    number = whole_number(value)
     if not FIRST_YEAR <= number <= 2100:
         raise CellError(_("“%(value)s” is not a year") % {"value": value})
     return number

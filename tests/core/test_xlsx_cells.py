@@ -57,3 +57,25 @@ def test_exported_numbers_are_typed_cells_with_formats_and_shares_are_percentage
     assert points.value == 0 and points.number_format == "#,##0"  # no -0
     assert sheet.cell(row=3, column=4).number_format == "#,##0.0"
     assert (day.value.date(), day.number_format) == (datetime.date(2026, 3, 5), "dd/mm/yyyy")
+
+
+@pytest.mark.parametrize(
+    ("cell", "count"),
+    [(12, 12), (12.0, 12), ("1.234", 1234), ("1,234", 1234), ("1 234", 1234), ("0", 0)],
+)
+def test_one_rule_reads_a_count_in_every_import(cell, count):
+    """Activities' people, poverty's households and a radio programme's minutes: the
+    thousands as Vietnamese write them, and "1,5" is no count anywhere."""
+    from giamngheo.core.xlsx import parse_count, parse_positive_int
+
+    assert parse_count(cell) == count
+    if count:
+        assert parse_positive_int(cell) == count
+
+
+@pytest.mark.parametrize("cell", ["1,5", "1.5", "-3", "ba", True])
+def test_what_is_not_a_count_is_refused_everywhere(cell):
+    from giamngheo.core.xlsx import CellError, parse_count
+
+    with pytest.raises(CellError):
+        parse_count(cell)

@@ -76,7 +76,7 @@ def test_each_kind_of_bad_row_is_named_and_nothing_is_imported(district_officer)
     assert "trùng đơn vị và năm với dòng 5" in found[6][0]
     assert "Thay số liệu đã có" in found[7][0]
     assert any("cột “Năm”" in m for m in found[8])
-    assert any("cột “Số hộ nghèo”: không được âm" in m for m in found[8])
+    assert any("cột “Số hộ nghèo”: phải là số nguyên, từ 0 trở lên" in m for m in found[8])
     assert any("cột “Số hộ cận nghèo”: phải là số nguyên" in m for m in found[8])
     assert "chưa tới" in found[9][0]
     assert "không có hiệu lực trong năm 2020" in found[10][0]
