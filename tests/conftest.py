@@ -53,6 +53,17 @@ def django_db_modify_db_settings(
     template.close()
 
 
+@pytest.fixture(autouse=True)
+def forget_site_root_paths():
+    """Wagtail keeps the sites' root paths in the cache and forgets them when a Site is
+    saved or deleted; a test's rollback removes Sites without telling it, and the next
+    test of the worker would look up a Site that no longer exists."""
+    from django.core.cache import cache
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
+
+    cache.delete(SITE_ROOT_PATHS_CACHE_KEY)
+
+
 @pytest.fixture(autouse=True, scope="module")
 def forget_copied_content_types():
     """A demo copy (tests/snapshots.py) brings the content types' ids of the database

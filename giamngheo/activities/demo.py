@@ -23,7 +23,7 @@ from giamngheo.units.divisions import province_code
 from giamngheo.units.models import Unit, UnitLevel
 
 from .models import Activity, ActivityKind, Channel
-from .rules import ActivityRule
+from .rules import ActivityRule, register_key
 from .services import sync_portal_activities
 
 DEMO_NOTE = "Dữ liệu minh họa (demo)."
@@ -189,6 +189,7 @@ def load_activities(rng: random.Random) -> int:
     kinds = {kind.code: kind for kind in ActivityKind.objects.all()}
     cache: dict = {}
     activities: list[Activity] = []
+    drawn: set[tuple] = set()  # a second draw of the same activity is not a second activity
     today = timezone.localdate()
     for year in YEARS:
         planned = _planned(year)
@@ -229,6 +230,9 @@ def load_activities(rng: random.Random) -> int:
                 notes=DEMO_NOTE,
             )
             activity.set_derived_fields()
+            if register_key(activity) in drawn:
+                continue
+            drawn.add(register_key(activity))
             activities.append(activity)
     # The demo's activities pass the rule every other way in uses: a refusal is a bug here.
     rule = ActivityRule(None, activities)

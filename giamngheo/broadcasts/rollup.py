@@ -13,6 +13,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from .models import Broadcast, RadioWeekCounts
@@ -29,6 +30,7 @@ def last_monday(year: int) -> datetime.date:
     return datetime.date.fromisocalendar(year, datetime.date(year, 12, 28).isocalendar().week, 1)
 
 
+@transaction.atomic  # a savepoint in the writer's transaction; its own one in autocommit
 def refresh(pairs: Iterable[tuple[int, int]]) -> None:
     """Recount the weeks of each (commune id, ISO year) in ``pairs`` from the programmes.
 

@@ -193,7 +193,7 @@ class ReceivedValue(models.Model):
         verbose_name = _("received value")
         verbose_name_plural = _("received values")
         # Values enter only through the import (services.receive_data_value_set).
-        permissions = [("import_receivedvalue", "Can import received values")]
+        permissions = [("import_receivedvalue", _("Can import received values"))]
         ordering = ["-period_start", "indicator__sort_order", "unit_code"]
         constraints = [
             models.UniqueConstraint(

@@ -22,7 +22,10 @@ PHONE = {"width": 390, "height": 844}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+# One browser a module, not a session: while it is open its event loop runs in this
+# thread, and any later test of the same worker that reaches async_to_sync (Django's
+# health checks do) would fail.
+@pytest.fixture(scope="module")
 def browser():
     if not shutil.which(CHROMIUM):
         pytest.skip("needs Debian's chromium (apt-get install chromium)")
