@@ -230,9 +230,10 @@ def load_activities(rng: random.Random) -> int:
                 notes=DEMO_NOTE,
             )
             activity.set_derived_fields()
-            if register_key(activity) in drawn:
+            key = register_key(activity)
+            if key in drawn:
                 continue
-            drawn.add(register_key(activity))
+            drawn.add(key)
             activities.append(activity)
     # The demo's activities pass the rule every other way in uses: a refusal is a bug here.
     rule = ActivityRule(None, activities)

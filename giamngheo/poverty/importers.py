@@ -29,7 +29,7 @@ from giamngheo.units.models import Unit
 
 from .models import FIRST_YEAR, PovertyStatistic, is_in_force_during
 from .rules import FigureRule
-from .services import ADD, CHANGE, record_imported_figure
+from .services import ADD, CHANGE, figures_of, record_imported_figure
 
 if TYPE_CHECKING:
     from giamngheo.accounts.models import User
@@ -128,7 +128,7 @@ class FigureImport(RowImport):
                 parsed.add_error(row.number, header, _("no unit has the code “%s”") % code)
             figure = stored.get((code, year))
             if figure is not None and figure.pk not in self.before:
-                self.before[figure.pk] = _figures(figure)
+                self.before[figure.pk] = figures_of(figure)
             else:
                 figure = PovertyStatistic(
                     unit=_unit_for_year(versions.get(code, []), year), year=year
@@ -152,16 +152,6 @@ class FigureImport(RowImport):
             record_imported_figure(figure, by=self.by, submit=self.submit, before=before)
             self.updated += before is not None
         return len(entries)
-
-
-def _figures(figure: PovertyStatistic) -> dict[str, Any]:
-    """What the log keeps of a figure an import replaces."""
-    return {
-        "households": figure.households,
-        "poor_households": figure.poor_households,
-        "near_poor_households": figure.near_poor_households,
-        "source": figure.source,
-    }
 
 
 def import_statistics(

@@ -62,6 +62,16 @@ def record_figures(*, statistic: PovertyStatistic, by: User, submit: bool = Fals
         approval.submit(instance=statistic, by=by)
 
 
+def figures_of(statistic: PovertyStatistic) -> dict[str, Any]:
+    """What the history keeps of a figure an import replaces, before and after."""
+    return {
+        "households": statistic.households,
+        "poor_households": statistic.poor_households,
+        "near_poor_households": statistic.near_poor_households,
+        "source": statistic.source,
+    }
+
+
 def record_imported_figure(
     statistic: PovertyStatistic, *, by: User, submit: bool, before: dict[str, Any] | None
 ) -> None:
@@ -71,10 +81,5 @@ def record_imported_figure(
     if before is None:
         log(instance=statistic, action="wagtail.create", user=by, data={"import": True})
         return
-    after = {
-        "households": statistic.households,
-        "poor_households": statistic.poor_households,
-        "near_poor_households": statistic.near_poor_households,
-        "source": statistic.source,
-    }
+    after = figures_of(statistic)
     log(instance=statistic, action=REPLACE_ACTION, user=by, data={"before": before, "after": after})
