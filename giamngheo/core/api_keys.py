@@ -17,7 +17,6 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,7 +57,7 @@ class ApiKeyQuerySet(models.QuerySet):
 class AbstractApiKey(models.Model):
     # Set by each kind of key, so a leaked key says where it belongs.
     key_prefix = "gn_"
-    # True for a kind whose callers need only the key's id (see ``authenticate``).
+    # True for a kind whose callers need only the key's id: ``cache_keys_of``.
     cache_authentication = False
 
     name = models.CharField(
@@ -118,12 +117,18 @@ class AbstractApiKey(models.Model):
         )
 
 
-@receiver(post_save, dispatch_uid="api_key_saved")
-@receiver(post_delete, dispatch_uid="api_key_deleted")
-def _forget_key(sender, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, AbstractApiKey) and instance.cache_authentication:
-        label = instance._meta.label_lower
-        cache.delete(CACHE_KEY.format(label=label, digest=instance.key_hash))
+def forget_cached_key(sender: Any, instance: AbstractApiKey, **kwargs: Any) -> None:
+    """post_save and post_delete of a kind of key that caches (connected by that kind)."""
+    label = instance._meta.label_lower
+    cache.delete(CACHE_KEY.format(label=label, digest=instance.key_hash))
+
+
+def cache_keys_of(model: type[AbstractApiKey]) -> None:
+    """Opt ``model`` in to the cache of ``authenticate``, forgotten at each save or delete."""
+    model.cache_authentication = True
+    uid = model._meta.label_lower
+    post_save.connect(forget_cached_key, sender=model, dispatch_uid=f"{uid}:saved")
+    post_delete.connect(forget_cached_key, sender=model, dispatch_uid=f"{uid}:deleted")
 
 
 class ApiKeyCreateView(generic.CreateView):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from giamngheo.core.api_keys import AbstractApiKey, digest
+from giamngheo.core.api_keys import AbstractApiKey, cache_keys_of, digest
 
 KEY_PREFIX = "gn311_"
 
@@ -17,12 +17,14 @@ __all__ = ["KEY_PREFIX", "ApiKey", "digest", "new_raw_key"]
 
 class ApiKey(AbstractApiKey):
     key_prefix = KEY_PREFIX
-    # An app posts many requests with its key; Open311 needs only the key's id.
-    cache_authentication = True
 
     class Meta(AbstractApiKey.Meta):
         verbose_name = _("app API key")
         verbose_name_plural = _("app API keys")
+
+
+# An app posts many requests with its key; Open311 needs only the key's id.
+cache_keys_of(ApiKey)
 
 
 def new_raw_key() -> str:
