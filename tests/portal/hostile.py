@@ -26,12 +26,14 @@ files = st.builds(
     st.sampled_from(["image/jpeg", "image/png", "application/pdf", "text/html", "", "audio/mpeg"]),
 )
 SETTINGS = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 
 def assert_handled(response, sent: str) -> None:
     assert response.status_code < 500, (response.request, response.status_code)
+    # In HTML a reflected tag would run; JSON and XML answers carry it as data, escaped
+    # by their own syntax (and are served with nosniff).
     html = response.get("Content-Type", "").startswith("text/html")
     if MARKER in sent and html and not getattr(response, "streaming", False):
         assert MARKER.encode() not in response.content, response.request

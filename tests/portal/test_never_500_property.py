@@ -8,14 +8,14 @@ never comes back unescaped.
 
 import pytest
 from django.core.cache import cache
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from giamngheo.portal.services import ensure_portal
+from tests.portal.hostile import SETTINGS, assert_handled, files, values
 
 pytestmark = pytest.mark.django_db
 
-MARKER = "<x-evil>"
 # Each public address and the query parameters its views read.
 PARAMETERS = {
     "/tim-kiem/": ["q", "section", "page"],
@@ -31,17 +31,6 @@ PARAMETERS = {
     "/open311/v2/requests.json": ["service_code", "start_date", "end_date", "status"],
     "/open311/v2/requests.xml": ["service_request_id", "jurisdiction_id"],
 }
-values = st.one_of(
-    st.text(max_size=60),
-    st.integers().map(str),
-    st.floats(allow_nan=True).map(str),
-    st.dates().map(str),
-    st.text(max_size=20).map(lambda text: f"{text}{MARKER}"),
-    st.sampled_from(["10000", "0", "9" * 30, "²", "-1", "%00", "' OR 1=1 --", '"', "\x00"]),
-)
-SETTINGS = settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
 
 
 @pytest.fixture
@@ -51,15 +40,6 @@ def portal(hue_units, wagtail_tree, settings):
     }  # the limits are not what is tested here
     cache.clear()
     return ensure_portal()
-
-
-def assert_handled(response, sent: str) -> None:
-    assert response.status_code < 500, (response.request, response.status_code)
-    # In HTML a reflected tag would run; JSON and XML answers carry it as data, escaped
-    # by their own syntax (and are served with nosniff).
-    html = response.get("Content-Type", "").startswith("text/html")
-    if MARKER in sent and html and not getattr(response, "streaming", False):
-        assert MARKER.encode() not in response.content, response.request
 
 
 @pytest.mark.parametrize("address", list(PARAMETERS))
@@ -122,8 +102,6 @@ def test_any_open311_request_is_answered_in_the_specs_error_format(client, porta
 
 def test_any_file_attached_to_feedback_is_answered_without_a_server_error(client, portal):
     from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from tests.portal.hostile import files
 
     @SETTINGS
     @given(attached=st.lists(files, max_size=3), text=values)
